@@ -1,0 +1,59 @@
+namespace Claims.Contracts.Campaigns;
+
+/// <summary>
+/// A campaign as an operator writes it: funds, coupon types, limits and rounds. It is the document
+/// format of <c>POST /admin/campaigns</c> and of the files in <c>samples/</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.campaign-definition")]
+public sealed record CampaignDefinition(
+    string Id,
+    string Name,
+    string? Description,
+    string? TimeZone,
+    IReadOnlyList<string> Regions,
+    decimal? MinLeverage,
+    IReadOnlyList<FundDefinition> Funds,
+    IReadOnlyList<CouponTypeDefinition> CouponTypes,
+    IReadOnlyList<LimitDefinition>? Limits,
+    IReadOnlyList<RoundDefinition> Rounds,
+    IReadOnlyList<string>? Blacklist)
+{
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
+    public CouponTypeDefinition? FindCouponType(string couponTypeId) =>
+        CouponTypes.FirstOrDefault(t => t.Id == couponTypeId);
+
+    /// <summary>Limits that count across industries force one quota grain per resident (scope <see cref="QuotaScope.All"/>).</summary>
+    public bool HasCrossIndustryLimit => Limits?.Any(l => l.GroupBy == LimitGrouping.All) == true;
+
+    public string QuotaScopeFor(CouponTypeDefinition couponType) =>
+        HasCrossIndustryLimit ? QuotaScope.All : couponType.Industry;
+
+    /// <summary>Every quota scope a resident of this campaign can hold coupons in.</summary>
+    public IEnumerable<string> QuotaScopes() =>
+        HasCrossIndustryLimit
+            ? [QuotaScope.All]
+            : CouponTypes.Where(t => !t.ListOnly).Select(t => t.Industry).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The round in which <paramref name="couponTypeId"/> can be claimed at <paramref name="now"/>, if any.</summary>
+    public RoundDefinition? OpenRound(string couponTypeId, DateTimeOffset now) =>
+        Rounds.FirstOrDefault(r => r.Stock.ContainsKey(couponTypeId) && r.OpensAt <= now && now < r.ClosesAt);
+
+    /// <summary>Region codes are hierarchical (province, city, county): a listed prefix admits every code under it.</summary>
+    public bool AdmitsRegion(string regionCode) =>
+        Regions.Count == 0 || Regions.Any(r => regionCode.StartsWith(r, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The same campaign with every round moved by <paramref name="offset"/>, keeping lengths and gaps.
+    /// Used to rehearse a past campaign (the samples) as if it opened now.
+    /// </summary>
+    public CampaignDefinition ShiftSchedule(TimeSpan offset) => this with
+    {
+        Rounds = [.. Rounds.Select(r => r with
+        {
+            OpensAt = r.OpensAt + offset,
+            ClosesAt = r.ClosesAt + offset,
+            Validity = r.Validity.Until is { } until ? r.Validity with { Until = until + offset } : r.Validity,
+        })],
+    };
+}

@@ -1,0 +1,19 @@
+namespace Claims.Contracts.Campaigns;
+
+/// <summary>
+/// A threshold coupon: <see cref="FaceValue"/> off an order of at least <see cref="MinSpend"/>
+/// (and below <see cref="MaxSpend"/> when set, for car price bands). List-only types are granted to
+/// a named list and cannot be claimed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.coupon-type-definition")]
+public sealed record CouponTypeDefinition(
+    string Id,
+    string Industry,
+    decimal FaceValue,
+    decimal MinSpend,
+    decimal? MaxSpend,
+    bool ListOnly)
+{
+    /// <summary>Minimum spend per yuan of discount, the seeds' "leverage".</summary>
+    public decimal Leverage => FaceValue == 0 ? 0 : MinSpend / FaceValue;
+}

@@ -1,0 +1,5 @@
+namespace Claims.Contracts.Campaigns;
+
+/// <summary>How long a claimed coupon can be redeemed: N days from the claim, until a fixed time, or until the round closes.</summary>
+[GenerateSerializer, Immutable, Alias("claims.validity-definition")]
+public sealed record ValidityDefinition(int? Days, DateTimeOffset? Until, bool RoundClose);

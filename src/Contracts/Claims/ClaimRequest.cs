@@ -1,0 +1,8 @@
+namespace Claims.Contracts.Claims;
+
+/// <summary>
+/// A resident's claim. <see cref="RequestKey"/> identifies it for retries: the client's
+/// idempotency key, or a fresh id when the client sent none.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.claim-request")]
+public sealed record ClaimRequest(string CouponTypeId, string RegionCode, string RequestKey);

@@ -1,0 +1,22 @@
+namespace Claims.Contracts.Claims;
+
+/// <summary>
+/// A coupon in a resident's wallet. <see cref="RequestKey"/> is the claim that produced it, so a
+/// replayed claim finds the same coupon.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.coupon")]
+public sealed record Coupon(
+    string CouponId,
+    string CampaignId,
+    string RoundId,
+    string Phase,
+    string CouponTypeId,
+    string Industry,
+    decimal FaceValue,
+    decimal MinSpend,
+    decimal? MaxSpend,
+    string OwnerId,
+    string RequestKey,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset ValidUntil,
+    CouponStatus Status);

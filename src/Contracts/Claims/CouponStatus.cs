@@ -1,0 +1,7 @@
+namespace Claims.Contracts.Claims;
+
+/// <summary>Where a coupon is in its life.</summary>
+public enum CouponStatus
+{
+    Claimed,
+}

@@ -1,0 +1,27 @@
+using Claims.Contracts.Claims;
+
+namespace Claims.Contracts.Pools;
+
+/// <summary>
+/// The stock of one coupon type in one round, key from <see cref="GrainKeys.Pool"/>. Grants are
+/// durable before they are answered and recorded with their owner and request key, so a quota
+/// grain can always recover them.
+/// </summary>
+public interface IPoolGrain : IGrainWithStringKey
+{
+    /// <summary>Takes one coupon for a resident, or returns the one already granted for this request.</summary>
+    ValueTask<ClaimOutcome> GrantAsync(PoolGrantRequest request);
+
+    /// <summary>
+    /// The resident's coupons from this pool. <paramref name="fence"/> identifies the calling quota
+    /// activation: from now on the pool refuses grants sent by any older activation.
+    /// </summary>
+    Task<IReadOnlyList<Coupon>> SyncOwnerAsync(string userId, Guid fence);
+
+    /// <summary>Stock, granted and remaining counts.</summary>
+    [AlwaysInterleave]
+    ValueTask<PoolStock> GetStockAsync();
+
+    /// <summary>Sets whether the campaign is paused; pushed by the campaign grain.</summary>
+    Task SetPausedAsync(bool paused);
+}

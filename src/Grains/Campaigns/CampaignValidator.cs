@@ -1,0 +1,347 @@
+using System.Text.RegularExpressions;
+
+namespace Claims.Grains.Campaigns;
+
+/// <summary>
+/// Checks a campaign definition against every rule at once, so an operator fixes a file in one pass.
+/// Paths are JSON paths into the definition.
+/// </summary>
+public static partial class CampaignValidator
+{
+    public static IReadOnlyList<Violation> Validate(CampaignDefinition definition)
+    {
+        var found = new List<Violation>();
+        void Add(string path, string code, string message) => found.Add(new(path, code, message));
+
+        CheckId("$.id", definition.Id, Add);
+        if (string.IsNullOrWhiteSpace(definition.Name))
+        {
+            Add("$.name", "required", "A campaign needs a name.");
+        }
+
+        if (definition.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            Add("$.timeZone", "unknown_time_zone", $"'{zone}' is not an IANA time zone.");
+        }
+
+        CheckRegions(definition.Regions, Add);
+        if (definition.MinLeverage is <= 0)
+        {
+            Add("$.minLeverage", "not_positive", "The leverage floor must be positive.");
+        }
+
+        var funds = CheckFunds(definition.Funds, Add);
+        var couponTypes = CheckCouponTypes(definition, Add);
+        CheckLimits(definition.Limits, couponTypes, Add);
+        CheckRounds(definition.Rounds, funds, couponTypes, Add);
+        CheckBudgets(definition, funds, couponTypes, Add);
+        for (var i = 0; i < (definition.Blacklist?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(definition.Blacklist![i]))
+            {
+                Add($"$.blacklist[{i}]", "required", "A blacklist entry must name a resident.");
+            }
+        }
+
+        return found;
+    }
+
+    private static void CheckRegions(IReadOnlyList<string>? regions, Action<string, string, string> add)
+    {
+        if (regions is null)
+        {
+            add("$.regions", "required", "List the region codes whose residents may take part.");
+            return;
+        }
+
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i] is null || !RegionCodePattern().IsMatch(regions[i]))
+            {
+                add($"$.regions[{i}]", "invalid_region", "A region code is 2 to 12 digits.");
+            }
+        }
+    }
+
+    private static Dictionary<string, FundDefinition> CheckFunds(IReadOnlyList<FundDefinition>? funds, Action<string, string, string> add)
+    {
+        var byId = new Dictionary<string, FundDefinition>(StringComparer.Ordinal);
+        if (funds is null || funds.Count == 0)
+        {
+            add("$.funds", "required", "A campaign needs at least one fund.");
+            return byId;
+        }
+
+        for (var i = 0; i < funds.Count; i++)
+        {
+            var path = $"$.funds[{i}]";
+            var fund = funds[i];
+            if (fund is null)
+            {
+                add(path, "required", "A fund cannot be null.");
+                continue;
+            }
+
+            CheckId($"{path}.id", fund.Id, add);
+            CheckMoney($"{path}.amount", fund.Amount, add, allowZero: false);
+            if (fund.Id is not null && !byId.TryAdd(fund.Id, fund))
+            {
+                add($"{path}.id", "duplicate_id", $"Fund '{fund.Id}' is defined twice.");
+            }
+        }
+
+        return byId;
+    }
+
+    private static Dictionary<string, CouponTypeDefinition> CheckCouponTypes(CampaignDefinition definition, Action<string, string, string> add)
+    {
+        var byId = new Dictionary<string, CouponTypeDefinition>(StringComparer.Ordinal);
+        var types = definition.CouponTypes;
+        if (types is null || types.Count == 0)
+        {
+            add("$.couponTypes", "required", "A campaign needs at least one coupon type.");
+            return byId;
+        }
+
+        for (var i = 0; i < types.Count; i++)
+        {
+            var path = $"$.couponTypes[{i}]";
+            var type = types[i];
+            if (type is null)
+            {
+                add(path, "required", "A coupon type cannot be null.");
+                continue;
+            }
+
+            CheckId($"{path}.id", type.Id, add);
+            CheckId($"{path}.industry", type.Industry, add);
+            CheckMoney($"{path}.faceValue", type.FaceValue, add, allowZero: false);
+            CheckMoney($"{path}.minSpend", type.MinSpend, add, allowZero: type.ListOnly);
+            if (type.MaxSpend is { } max)
+            {
+                CheckMoney($"{path}.maxSpend", max, add, allowZero: false);
+                if (max <= type.MinSpend)
+                {
+                    add($"{path}.maxSpend", "max_spend_not_above_min", "The price band's upper bound must be above its minimum spend.");
+                }
+            }
+
+            if (!type.ListOnly && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.Leverage < floor)
+            {
+                add(path, "leverage_below_floor", $"Leverage {type.Leverage:0.##} (min spend / face value) is below the campaign's floor of {floor}.");
+            }
+
+            if (type.Id is not null && !byId.TryAdd(type.Id, type))
+            {
+                add($"{path}.id", "duplicate_id", $"Coupon type '{type.Id}' is defined twice.");
+            }
+        }
+
+        return byId;
+    }
+
+    private static void CheckLimits(IReadOnlyList<LimitDefinition>? limits, Dictionary<string, CouponTypeDefinition> couponTypes, Action<string, string, string> add)
+    {
+        var industries = couponTypes.Values.Select(t => t.Industry).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < (limits?.Count ?? 0); i++)
+        {
+            var path = $"$.limits[{i}]";
+            var limit = limits![i];
+            if (limit is null)
+            {
+                add(path, "required", "A limit cannot be null.");
+                continue;
+            }
+
+            if (limit.Max <= 0)
+            {
+                add($"{path}.max", "not_positive", "A limit's maximum must be positive.");
+            }
+
+            for (var j = 0; j < (limit.Industries?.Count ?? 0); j++)
+            {
+                if (!industries.Contains(limit.Industries![j]))
+                {
+                    add($"{path}.industries[{j}]", "unknown_industry", $"No coupon type is of industry '{limit.Industries[j]}'.");
+                }
+            }
+        }
+    }
+
+    private static void CheckRounds(
+        IReadOnlyList<RoundDefinition>? rounds,
+        Dictionary<string, FundDefinition> funds,
+        Dictionary<string, CouponTypeDefinition> couponTypes,
+        Action<string, string, string> add)
+    {
+        if (rounds is null || rounds.Count == 0)
+        {
+            add("$.rounds", "required", "A campaign needs at least one round.");
+            return;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rounds.Count; i++)
+        {
+            var path = $"$.rounds[{i}]";
+            var round = rounds[i];
+            if (round is null)
+            {
+                add(path, "required", "A round cannot be null.");
+                continue;
+            }
+
+            CheckId($"{path}.id", round.Id, add);
+            if (round.Id is not null && !ids.Add(round.Id))
+            {
+                add($"{path}.id", "duplicate_id", $"Round '{round.Id}' is defined twice.");
+            }
+
+            if (round.Fund is null || !funds.ContainsKey(round.Fund))
+            {
+                add($"{path}.fund", "unknown_fund", $"Fund '{round.Fund}' is not defined.");
+            }
+
+            if (round.ClosesAt <= round.OpensAt)
+            {
+                add($"{path}.closesAt", "round_closes_before_opening", "A round must close after it opens.");
+            }
+
+            CheckValidity($"{path}.validity", round, add);
+            CheckStock(path, round, couponTypes, add);
+            for (var j = 0; j < i; j++)
+            {
+                var other = rounds[j];
+                if (other?.Stock is null || round.Stock is null || other.OpensAt >= round.ClosesAt || round.OpensAt >= other.ClosesAt)
+                {
+                    continue;
+                }
+
+                foreach (var shared in round.Stock.Keys.Intersect(other.Stock.Keys))
+                {
+                    add(path, "rounds_overlap", $"Round '{round.Id}' overlaps round '{other.Id}' for coupon type '{shared}'.");
+                }
+            }
+        }
+    }
+
+    private static void CheckValidity(string path, RoundDefinition round, Action<string, string, string> add)
+    {
+        var validity = round.Validity;
+        if (validity is null)
+        {
+            add(path, "required", "A round needs a validity: days, until or roundClose.");
+            return;
+        }
+
+        var kinds = (validity.Days is null ? 0 : 1) + (validity.Until is null ? 0 : 1) + (validity.RoundClose ? 1 : 0);
+        if (kinds != 1)
+        {
+            add(path, "invalid_validity", "Give exactly one of days, until or roundClose.");
+        }
+
+        if (validity.Days is <= 0)
+        {
+            add($"{path}.days", "not_positive", "Validity in days must be positive.");
+        }
+
+        if (validity.Until is { } until && until <= round.OpensAt)
+        {
+            add($"{path}.until", "validity_ends_before_opening", "Coupons must stay valid past the round's opening.");
+        }
+    }
+
+    private static void CheckStock(string path, RoundDefinition round, Dictionary<string, CouponTypeDefinition> couponTypes, Action<string, string, string> add)
+    {
+        if (round.Stock is null || round.Stock.Count == 0)
+        {
+            add($"{path}.stock", "required", "A round needs stock of at least one coupon type.");
+            return;
+        }
+
+        foreach (var (couponTypeId, count) in round.Stock)
+        {
+            if (!couponTypes.ContainsKey(couponTypeId))
+            {
+                add($"{path}.stock.{couponTypeId}", "unknown_coupon_type", $"Coupon type '{couponTypeId}' is not defined.");
+            }
+
+            if (count <= 0)
+            {
+                add($"{path}.stock.{couponTypeId}", "not_positive", "Stock must be positive.");
+            }
+        }
+    }
+
+    private static void CheckBudgets(
+        CampaignDefinition definition,
+        Dictionary<string, FundDefinition> funds,
+        Dictionary<string, CouponTypeDefinition> couponTypes,
+        Action<string, string, string> add)
+    {
+        var committed = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var round in definition.Rounds ?? [])
+        {
+            if (round?.Fund is null || round.Stock is null || !funds.ContainsKey(round.Fund))
+            {
+                continue;
+            }
+
+            foreach (var (couponTypeId, count) in round.Stock)
+            {
+                if (couponTypes.TryGetValue(couponTypeId, out var type) && count > 0)
+                {
+                    committed[round.Fund] = committed.GetValueOrDefault(round.Fund) + (count * type.FaceValue);
+                }
+            }
+        }
+
+        foreach (var (fundId, total) in committed)
+        {
+            if (total > funds[fundId].Amount)
+            {
+                add($"$.funds[{IndexOf(definition.Funds, fundId)}]", "fund_exceeded", $"Stock worth {total} yuan is put on fund '{fundId}' of {funds[fundId].Amount} yuan.");
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<FundDefinition> funds, string fundId)
+    {
+        for (var i = 0; i < funds.Count; i++)
+        {
+            if (funds[i]?.Id == fundId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void CheckId(string path, string? id, Action<string, string, string> add)
+    {
+        if (id is null || !IdPattern().IsMatch(id))
+        {
+            add(path, "invalid_id", "Ids are 1 to 64 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.");
+        }
+    }
+
+    private static void CheckMoney(string path, decimal amount, Action<string, string, string> add, bool allowZero)
+    {
+        if (amount < 0 || (amount == 0 && !allowZero))
+        {
+            add(path, "not_positive", "Amounts must be positive.");
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            add(path, "too_many_decimals", "Money has at most 2 decimals (fen).");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[0-9]{2,12}$")]
+    private static partial Regex RegionCodePattern();
+}

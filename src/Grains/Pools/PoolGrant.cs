@@ -1,0 +1,5 @@
+namespace Claims.Grains.Pools;
+
+/// <summary>One coupon taken from a pool: by whom, for which request, at which state version.</summary>
+[GenerateSerializer, Immutable, Alias("claims.pool-grant")]
+public sealed record PoolGrant(int Sequence, string OwnerId, string RequestKey, DateTimeOffset ClaimedAt, DateTimeOffset ValidUntil, long Version);
