@@ -22,6 +22,7 @@ public sealed partial class PoolGrain(
     private CampaignDefinition _campaign = null!;
     private RoundDefinition _round = null!;
     private CouponTypeDefinition _couponType = null!;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private int _stock;
     private bool _paused;
     private long _durableVersion;
@@ -38,6 +39,7 @@ public sealed partial class PoolGrain(
         _couponType = _campaign.FindCouponType(couponTypeId)
             ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown coupon type.");
         _stock = _round.Stock.GetValueOrDefault(couponTypeId);
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(_campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
         foreach (var grant in state.State.Grants)
         {
             Index(grant);
@@ -72,7 +74,8 @@ public sealed partial class PoolGrain(
             return ClaimOutcome.Refused(ClaimRefusal.SoldOut);
         }
 
-        var now = time.GetUtcNow();
+        // Residents read their coupon's times in the campaign's zone.
+        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
         var version = ++state.State.Version;
         var grant = new PoolGrant(state.State.Grants.Count + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
         state.State.Grants.Add(grant);

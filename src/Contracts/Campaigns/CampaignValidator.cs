@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Claims.Grains.Campaigns;
+namespace Claims.Contracts.Campaigns;
 
 /// <summary>
 /// Checks a campaign definition against every rule at once, so an operator fixes a file in one pass.

@@ -1,0 +1,3 @@
+namespace Claims.Api.Admin;
+
+public sealed record AdminCampaignView(CampaignStatus Status, DateTimeOffset CreatedAt, CampaignDefinition Definition, IReadOnlyList<PoolStock> Pools);

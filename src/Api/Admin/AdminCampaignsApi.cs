@@ -1,0 +1,72 @@
+using Claims.Api.Auth;
+using Claims.Api.Campaigns;
+using Claims.Api.Problems;
+
+namespace Claims.Api.Admin;
+
+public static class AdminCampaignsApi
+{
+    public static RouteGroupBuilder MapAdminCampaignsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/admin/campaigns").RequireAuthorization(Roles.Operator).WithTags("Admin");
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{campaignId}", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.GetAsync()));
+        group.MapPost("/{campaignId}/pause", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.PauseAsync()));
+        group.MapPost("/{campaignId}/resume", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.ResumeAsync()));
+        return group;
+    }
+
+    private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> CreateAsync(
+        CampaignDefinition definition, IGrainFactory grains)
+    {
+        var violations = CampaignValidator.Validate(definition);
+        if (violations.Count > 0)
+        {
+            return Invalid(violations);
+        }
+
+        var creation = await grains.GetGrain<ICampaignGrain>(definition.Id).CreateAsync(definition);
+        return creation.Result switch
+        {
+            CampaignCreationResult.Created => TypedResults.Created($"/admin/campaigns/{definition.Id}", await ViewAsync(grains, creation.Campaign!)),
+            CampaignCreationResult.AlreadyExists => TypedResults.Ok(await ViewAsync(grains, creation.Campaign!)),
+            CampaignCreationResult.Conflict => ApiProblem.Conflict(ProblemCodes.CampaignExists, $"Campaign '{definition.Id}' already exists with a different definition."),
+            _ => Invalid(creation.Violations),
+        };
+    }
+
+    private static ProblemHttpResult Invalid(IReadOnlyList<Violation> violations) =>
+        ApiProblem.Create(
+            StatusCodes.Status400BadRequest,
+            ProblemCodes.InvalidCampaign,
+            $"The campaign breaks {violations.Count} rule(s); see violations.",
+            new() { ["violations"] = violations });
+
+    private static async Task<Results<Ok<AdminCampaignView>, ProblemHttpResult>> ActAsync(
+        string campaignId, IGrainFactory grains, Func<ICampaignGrain, Task<CampaignSnapshot?>> action)
+    {
+        if (!CampaignIds.IsValid(campaignId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        // Reading first keeps an unknown id from activating (and storing) anything.
+        var campaign = grains.GetGrain<ICampaignGrain>(campaignId);
+        if (await campaign.GetAsync() is null || await action(campaign) is not { } snapshot)
+        {
+            return ApiProblem.NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+        }
+
+        return TypedResults.Ok(await ViewAsync(grains, snapshot));
+    }
+
+    private static async Task<AdminCampaignView> ViewAsync(IGrainFactory grains, CampaignSnapshot snapshot)
+    {
+        var definition = snapshot.Definition;
+        var pools = await Task.WhenAll(
+            from round in definition.Rounds
+            from couponTypeId in round.Stock.Keys
+            select grains.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).GetStockAsync().AsTask());
+        return new(snapshot.Status, snapshot.CreatedAt, definition, pools);
+    }
+}

@@ -1,0 +1,57 @@
+using Claims.Api.Admin;
+using Claims.Api.Auth;
+using Claims.Api.Campaigns;
+using Claims.Api.Claims;
+using Claims.Api.Problems;
+using Claims.Api.Samples;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Claims.Api;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>Largest request body accepted; the biggest campaign definitions are a few tens of KB.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static IHostApplicationBuilder AddClaimsApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddClaimsAuth();
+        builder.Services.Configure<JsonOptions>(o => CampaignJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            var code = context.HttpContext.Items[ProblemCodes.ItemKey] as string ?? ProblemCodes.ForStatus(status);
+            context.ProblemDetails.Extensions.TryAdd("code", code);
+        });
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
+        builder.Services.AddSingleton<CampaignDirectory>();
+        builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+        builder.Services.AddHostedService<SampleLoader>();
+        return builder;
+    }
+
+    public static WebApplication MapClaimsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapCampaignsApi();
+        app.MapClaimEndpoints();
+        app.MapAdminCampaignsApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTokensApi();
+        }
+
+        return app;
+    }
+}

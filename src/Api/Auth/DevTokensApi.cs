@@ -1,0 +1,21 @@
+using Claims.Api.Problems;
+
+namespace Claims.Api.Auth;
+
+/// <summary>Development only: mints a token so a person with curl can act as any role.</summary>
+public static class DevTokensApi
+{
+    public static IEndpointRouteBuilder MapDevTokensApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/dev/token", Results<ContentHttpResult, ProblemHttpResult> (string sub, string role, int? minutes, TokenIssuer issuer) =>
+        {
+            if (string.IsNullOrWhiteSpace(sub) || sub.Length > 128 || !Roles.All.Contains(role) || minutes is <= 0 or > 1440)
+            {
+                return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "Give sub (1-128 characters), role (resident, merchant or operator) and minutes (1-1440).");
+            }
+
+            return TypedResults.Text(issuer.Issue(sub, role, TimeSpan.FromMinutes(minutes ?? 60)));
+        }).AllowAnonymous();
+        return routes;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Claims.Api.Campaigns;
+
+/// <summary>A claimable coupon type with its stock in the round that is open (or opens next, or closed last).</summary>
+public sealed record CatalogCouponType(
+    string CouponTypeId,
+    string Industry,
+    decimal FaceValue,
+    decimal MinSpend,
+    decimal? MaxSpend,
+    string RoundId,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    bool Open,
+    int Stock,
+    int Remaining);

@@ -1,0 +1,3 @@
+namespace Claims.Api.Claims;
+
+public sealed record ClaimBody(string? CouponTypeId, string? RegionCode);

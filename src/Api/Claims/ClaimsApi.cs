@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Claims.Api.Auth;
+using Claims.Api.Campaigns;
+using Claims.Api.Problems;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Claims.Api.Claims;
+
+public static class ClaimsApi
+{
+    private const int MaxIdempotencyKeyLength = 128;
+
+    public static IEndpointRouteBuilder MapClaimEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/campaigns/{campaignId}/claims", ClaimAsync).RequireAuthorization(Roles.Resident).WithTags("Claims");
+        routes.MapGet("/me/coupons", WalletAsync).RequireAuthorization(Roles.Resident).WithTags("Claims");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CouponView>, ProblemHttpResult>> ClaimAsync(
+        string campaignId,
+        ClaimBody body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        HttpContext http,
+        CampaignDirectory campaigns,
+        IGrainFactory grains)
+    {
+        if (!CampaignIds.IsValid(campaignId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidIdempotencyKey, $"An Idempotency-Key is 1-{MaxIdempotencyKeyLength} printable characters.");
+        }
+
+        if (ClaimValidation.Errors(body) is { Count: > 0 } errors)
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "The claim is incomplete or malformed.", errors);
+        }
+
+        if (await campaigns.FindAsync(campaignId) is not { } campaign)
+        {
+            return ApiProblem.NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+        }
+
+        if (campaign.FindCouponType(body.CouponTypeId!) is not { } couponType)
+        {
+            return ApiProblem.NotFound(ProblemCodes.CouponTypeNotFound, $"Campaign '{campaignId}' has no coupon type '{body.CouponTypeId}'.");
+        }
+
+        var userId = user.FindFirstValue("sub")!;
+        var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
+        var quota = grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaignId, userId, campaign.QuotaScopeFor(couponType)));
+        var outcome = await quota.ClaimAsync(new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
+        if (outcome.Coupon is { } coupon)
+        {
+            return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
+        }
+
+        var refusal = outcome.Refusal!.Value;
+        if (refusal == ClaimRefusal.Superseded)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
+        }
+
+        return ApiProblem.Conflict(ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
+    }
+
+    private static async Task<Ok<CouponView[]>> WalletAsync(ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns)
+    {
+        var userId = user.FindFirstValue("sub")!;
+        var ids = await grains.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).ListAsync();
+        var definitions = await Task.WhenAll(ids.Select(id => campaigns.FindAsync(id).AsTask()));
+        var wallets = await Task.WhenAll(
+            from definition in definitions.OfType<CampaignDefinition>()
+            from scope in definition.QuotaScopes()
+            select grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(definition.Id, userId, scope)).GetCouponsAsync());
+        return TypedResults.Ok(wallets.SelectMany(w => w).Select(CouponView.From).ToArray());
+    }
+}

@@ -1,0 +1,19 @@
+namespace Claims.Api.Problems;
+
+/// <summary>Problem details results that always carry a <c>code</c>.</summary>
+public static class ApiProblem
+{
+    public static ProblemHttpResult BadRequest(string code, string detail, IDictionary<string, string[]>? errors = null) =>
+        Create(StatusCodes.Status400BadRequest, code, detail, errors is null ? null : new() { ["errors"] = errors });
+
+    public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);
+
+    public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
+
+    public static ProblemHttpResult Create(int status, string code, string detail, Dictionary<string, object?>? extensions = null)
+    {
+        extensions ??= [];
+        extensions["code"] = code;
+        return TypedResults.Problem(detail: detail, statusCode: status, extensions: extensions);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Claims.Api.Problems;
+
+/// <summary>The machine-readable <c>code</c> values of problem details that are not claim refusals.</summary>
+public static class ProblemCodes
+{
+    /// <summary>HttpContext item through which authentication tells the problem writer why it refused.</summary>
+    public const string ItemKey = "claims.problem-code";
+
+    public const string InvalidRequest = "invalid_request";
+    public const string MalformedJson = "malformed_json";
+    public const string BodyTooLarge = "body_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string InvalidId = "invalid_id";
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
+    public const string InvalidCampaign = "invalid_campaign";
+    public const string CampaignExists = "campaign_exists";
+    public const string CampaignNotFound = "campaign_not_found";
+    public const string CouponTypeNotFound = "coupon_type_not_found";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string Unauthenticated = "unauthenticated";
+    public const string InvalidToken = "invalid_token";
+    public const string TokenExpired = "token_expired";
+    public const string Forbidden = "forbidden";
+    public const string Unavailable = "unavailable";
+    public const string InternalError = "internal_error";
+
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => InvalidRequest,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => BodyTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
+        >= 500 => InternalError,
+        _ => InvalidRequest,
+    };
+}

@@ -1,0 +1,6 @@
+using Claims.Silo;
+
+// A silo without the HTTP API, for deployments that run API nodes separately.
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddClaimsSilo();
+await builder.Build().RunAsync();

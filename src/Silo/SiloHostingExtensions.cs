@@ -1,0 +1,42 @@
+using Claims.Grains;
+using Claims.Silo.Storage;
+
+namespace Claims.Silo;
+
+public static class SiloHostingExtensions
+{
+    // Orleans' ADO.NET provider recognises SQLite by this invariant and loads Microsoft.Data.Sqlite itself.
+    private const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>
+    /// Hosts a Claims silo in this process: localhost clustering and grain storage chosen by the
+    /// <c>Storage</c> section (SQLite by default, its schema applied before the silo starts).
+    /// </summary>
+    public static IHostApplicationBuilder AddClaimsSilo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
+        builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
+        var cluster = builder.Configuration.GetSection(ClaimsClusterOptions.Section).Get<ClaimsClusterOptions>() ?? new();
+        var storage = builder.Configuration.GetSection(ClaimsStorageOptions.Section).Get<ClaimsStorageOptions>() ?? new();
+
+        builder.Services.AddClaimsGrains();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            if (storage.Provider == StorageProvider.Memory)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Claims);
+                return;
+            }
+
+            SqliteSchema.Apply(storage.SqlitePath);
+            silo.AddAdoNetGrainStorage(StorageNames.Claims, options =>
+            {
+                options.Invariant = SqliteInvariant;
+                options.DataSource = new TunedSqliteDataSource(SqliteSchema.ConnectionString(storage.SqlitePath));
+            });
+        });
+        return builder;
+    }
+}

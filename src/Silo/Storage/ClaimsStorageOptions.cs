@@ -1,0 +1,15 @@
+namespace Claims.Silo.Storage;
+
+/// <summary>Grain storage settings (configuration section <c>Storage</c>).</summary>
+public sealed class ClaimsStorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Which store holds grain state.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>Folder for the SQLite database (<c>claims.db</c>), created when missing.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "claims.db"));
+}

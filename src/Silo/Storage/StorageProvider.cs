@@ -1,0 +1,11 @@
+namespace Claims.Silo.Storage;
+
+/// <summary>Where grain state lives.</summary>
+public enum StorageProvider
+{
+    /// <summary>A SQLite file in the data directory: durable, no server to run (the default).</summary>
+    Sqlite,
+
+    /// <summary>Process memory: lost on exit; for benchmarks and throwaway runs.</summary>
+    Memory,
+}
