@@ -1,0 +1,62 @@
+using Claims.Grains.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.TestingHost;
+
+namespace Claims.Grains.Tests;
+
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public ShiftedClock Clock { get; } = new();
+
+    public CollectingEventSink Events { get; } = new();
+
+    public InProcessTestCluster Cluster => _cluster!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Claims);
+            silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddSingleton<IClaimsEventSink>(Events);
+            silo.Services.AddClaimsGrains();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    public async Task<CampaignDefinition> CreateAsync(CampaignDefinition definition)
+    {
+        var creation = await Grains.GetGrain<ICampaignGrain>(definition.Id).CreateAsync(definition);
+        Assert.True(creation.Result == CampaignCreationResult.Created, string.Join("; ", creation.Violations.Select(v => $"{v.Path} {v.Code}")));
+        return definition;
+    }
+
+    public Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423")
+    {
+        var scope = campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!);
+        return Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope))
+            .ClaimAsync(new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
+    }
+
+    public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
+        Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();
+
+    public Task<IReadOnlyList<Coupon>> WalletAsync(CampaignDefinition campaign, string userId, string scope) =>
+        Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope)).GetCouponsAsync();
+}

@@ -1,0 +1,4 @@
+global using Claims.Contracts;
+global using Claims.Contracts.Campaigns;
+global using Claims.Contracts.Claims;
+global using Claims.Contracts.Pools;

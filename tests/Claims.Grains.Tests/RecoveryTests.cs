@@ -1,0 +1,71 @@
+using Orleans.Core.Internal;
+
+namespace Claims.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RecoveryTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task NewQuotaActivationRebuildsTheResidentsCouponsFromThePools()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var granted = (await fixture.ClaimAsync(campaign, "returning", "market-10-50", requestKey: "k:once")).Coupon;
+        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "returning", "supermarket"));
+
+        await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        Assert.Equal(granted, Assert.Single(await quota.GetCouponsAsync()));
+        Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "returning", "market-20-100")).Refusal);
+        Assert.Equal(granted, (await fixture.ClaimAsync(campaign, "returning", "market-10-50", requestKey: "k:once")).Coupon);
+    }
+
+    [Fact]
+    public async Task PoolKeepsItsGrantsAcrossReactivation()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: 5));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull((await fixture.ClaimAsync(campaign, $"r{i}", "fuel-20-200")).Coupon);
+        }
+
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "fuel-20-200"));
+        await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, (await pool.GetStockAsync()).Remaining);
+        Assert.NotNull((await fixture.ClaimAsync(campaign, "r3", "fuel-20-200")).Coupon);
+        Assert.NotNull((await fixture.ClaimAsync(campaign, "r4", "fuel-20-200")).Coupon);
+        Assert.Equal(ClaimRefusal.SoldOut, (await fixture.ClaimAsync(campaign, "r5", "fuel-20-200")).Refusal);
+    }
+
+    [Fact]
+    public async Task GrantFromASupersededQuotaActivationIsRefused()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-10-50"));
+        var older = Guid.NewGuid();
+        var newer = Guid.NewGuid();
+
+        await pool.SyncOwnerAsync("moved", older);
+        await pool.SyncOwnerAsync("moved", newer);
+        var stale = await pool.GrantAsync(new PoolGrantRequest("moved", "r:late", older));
+
+        Assert.Equal(ClaimRefusal.Superseded, stale.Refusal);
+        Assert.Equal(0, (await pool.GetStockAsync()).Granted);
+        Assert.NotNull((await pool.GrantAsync(new PoolGrantRequest("moved", "r:current", newer))).Coupon);
+    }
+
+    [Fact]
+    public async Task PauseSurvivesTheCampaignGrainsReactivation()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+        await grain.PauseAsync();
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "dining-10-50"));
+        await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CampaignStatus.Paused, (await grain.GetAsync())!.Status);
+        Assert.Equal(ClaimRefusal.CampaignPaused, (await fixture.ClaimAsync(campaign, "waiting", "dining-10-50")).Refusal);
+    }
+}

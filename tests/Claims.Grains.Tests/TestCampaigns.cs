@@ -1,0 +1,40 @@
+namespace Claims.Grains.Tests;
+
+/// <summary>Campaigns shaped like the seeds' but small, with a fresh id each time.</summary>
+public static class TestCampaigns
+{
+    public static CampaignDefinition Open(DateTimeOffset now, int stock = 1000, IReadOnlyList<LimitDefinition>? limits = null) =>
+        new(
+            Id: $"t-{Guid.NewGuid():N}",
+            Name: "test",
+            Description: null,
+            TimeZone: "Asia/Shanghai",
+            Regions: ["410423"],
+            MinLeverage: 4,
+            Funds: [new("county", 10_000_000)],
+            CouponTypes:
+            [
+                new("market-10-50", "supermarket", 10, 50, null, false),
+                new("market-20-100", "supermarket", 20, 100, null, false),
+                new("dining-10-50", "dining", 10, 50, null, false),
+                new("fuel-20-200", "fuel", 20, 200, null, false),
+                new("love-1000", "any", 1000, 0, null, true),
+            ],
+            Limits: limits ?? [new(LimitPeriod.Phase, LimitGrouping.Industry, 1, null)],
+            Rounds:
+            [
+                Round("p1", "1", now.AddHours(-1), now.AddDays(1), stock),
+                Round("p2", "2", now.AddDays(2), now.AddDays(3), stock),
+            ],
+            Blacklist: ["cheater"]);
+
+    public static RoundDefinition Round(string id, string phase, DateTimeOffset opensAt, DateTimeOffset closesAt, int stock) =>
+        new(id, phase, "county", opensAt, closesAt, new(7, null, false), new Dictionary<string, int>
+        {
+            ["market-10-50"] = stock,
+            ["market-20-100"] = stock,
+            ["dining-10-50"] = stock,
+            ["fuel-20-200"] = stock,
+            ["love-1000"] = 10,
+        });
+}
