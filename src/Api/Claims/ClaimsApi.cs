@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Problems;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Claims.Api.Claims;
 
@@ -20,7 +19,6 @@ public static class ClaimsApi
     private static async Task<Results<Created<CouponView>, ProblemHttpResult>> ClaimAsync(
         string campaignId,
         ClaimBody body,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         HttpContext http,
         CampaignDirectory campaigns,
@@ -31,7 +29,9 @@ public static class ClaimsApi
             return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
         }
 
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        // Read raw: an empty header is a client bug to report, not a claim without a key.
+        string? idempotencyKey = http.Request.Headers.TryGetValue("Idempotency-Key", out var keys) ? keys.ToString() : null;
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidIdempotencyKey, $"An Idempotency-Key is 1-{MaxIdempotencyKeyLength} printable characters.");
         }

@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace Claims.Api.Tests;
+
+public sealed class ClaimEndpointTests(ClaimsApiFactory factory) : IClassFixture<ClaimsApiFactory>
+{
+    [Fact]
+    public async Task ClaimAnswersCreatedWithTheCouponAndTheWalletShowsIt()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var client = factory.ClientFor(TestTokens.Resident("zhang"));
+
+        using var response = await client.ClaimAsync(campaign.Id, "market-20-100");
+        var (status, coupon) = await ClaimsApiFactory.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("market-20-100", coupon.GetProperty("couponTypeId").GetString());
+        Assert.Equal("supermarket", coupon.GetProperty("industry").GetString());
+        Assert.Equal(20m, coupon.GetProperty("faceValue").GetDecimal());
+        Assert.Equal(100m, coupon.GetProperty("minSpend").GetDecimal());
+        Assert.Equal("claimed", coupon.GetProperty("status").GetString());
+        Assert.EndsWith("+08:00", coupon.GetProperty("validFrom").GetString());
+        Assert.Equal(7, (coupon.GetProperty("validUntil").GetDateTimeOffset() - coupon.GetProperty("validFrom").GetDateTimeOffset()).Days);
+        var wallet = await client.GetFromJsonAsync<JsonElement>("/me/coupons", TestContext.Current.CancellationToken);
+        Assert.Contains(wallet.EnumerateArray(), c => c.GetProperty("couponId").GetString() == coupon.GetProperty("couponId").GetString());
+        Assert.Equal(99, await client.RemainingAsync(campaign.Id, "market-20-100"));
+    }
+
+    [Fact]
+    public async Task ReplayWithTheSameIdempotencyKeyReturnsTheSameCoupon()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var client = factory.ClientFor(TestTokens.Resident("li"));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+            await ClaimsApiFactory.ReadAsync(await client.ClaimAsync(campaign.Id, "dining-10-50", idempotencyKey: "tap-42"))));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Single(replies.Select(r => r.Body.GetProperty("couponId").GetString()).Distinct());
+        Assert.Equal(99, await client.RemainingAsync(campaign.Id, "dining-10-50"));
+    }
+
+    [Fact]
+    public async Task EveryRefusalIsAConflictWithItsCode()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 1));
+        var future = await factory.CreateCampaignAsync(ApiCampaigns.Open(opensAt: DateTimeOffset.UtcNow.AddDays(1)));
+        var paused = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        (await admin.PostAsync($"/admin/campaigns/{paused.Id}/pause", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        using var first = factory.ClientFor(TestTokens.Resident("first"));
+        using var second = factory.ClientFor(TestTokens.Resident("second"));
+        Assert.Equal(HttpStatusCode.Created, (await first.ClaimAsync(campaign.Id, "market-10-50")).StatusCode);
+
+        await AssertRefusedAsync("sold_out", second.ClaimAsync(campaign.Id, "market-10-50"));
+        await AssertRefusedAsync("limit_reached", first.ClaimAsync(campaign.Id, "market-20-100"));
+        await AssertRefusedAsync("round_not_open", first.ClaimAsync(future.Id, "market-10-50"));
+        await AssertRefusedAsync("campaign_paused", first.ClaimAsync(paused.Id, "market-10-50"));
+        await AssertRefusedAsync("region_not_eligible", second.ClaimAsync(campaign.Id, "dining-10-50", regionCode: "110101"));
+        await AssertRefusedAsync("not_on_list", second.ClaimAsync(campaign.Id, "love-1000"));
+        using var cheater = factory.ClientFor(TestTokens.Resident("cheater"));
+        await AssertRefusedAsync("blacklisted", cheater.ClaimAsync(campaign.Id, "dining-10-50"));
+
+        Assert.Equal(1, await second.RemainingAsync(campaign.Id, "dining-10-50"));
+        Assert.Equal(100, await second.RemainingAsync(paused.Id, "market-10-50"));
+    }
+
+    [Fact]
+    public async Task CatalogListsCampaignsWithLiveRemainingStock()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 5));
+        using var client = factory.ClientFor(TestTokens.Resident("wang"));
+        await client.ClaimAsync(campaign.Id, "market-10-50");
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/campaigns", TestContext.Current.CancellationToken);
+        var catalog = await client.GetFromJsonAsync<JsonElement>($"/campaigns/{campaign.Id}", TestContext.Current.CancellationToken);
+
+        Assert.Contains(list.EnumerateArray(), c => c.GetProperty("id").GetString() == campaign.Id);
+        var types = catalog.GetProperty("couponTypes").EnumerateArray().ToDictionary(t => t.GetProperty("couponTypeId").GetString()!);
+        Assert.Equal(4, types["market-10-50"].GetProperty("remaining").GetInt32());
+        Assert.Equal(5, types["dining-10-50"].GetProperty("remaining").GetInt32());
+        Assert.True(types["dining-10-50"].GetProperty("open").GetBoolean());
+        Assert.False(types.ContainsKey("love-1000"));
+    }
+
+    private static async Task AssertRefusedAsync(string code, Task<HttpResponseMessage> call)
+    {
+        var (status, body) = await ClaimsApiFactory.ReadAsync(await call);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Claims.Api.Tests;
+
+/// <summary>The whole process (silo and API) on a throwaway SQLite database, as a test host.</summary>
+public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-api-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Cluster:ClusterId", $"api-tests-{Guid.NewGuid():N}");
+    }
+
+    public HttpClient ClientFor(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<CampaignDefinition> CreateCampaignAsync(CampaignDefinition definition)
+    {
+        using var client = ClientFor(TestTokens.Operator());
+        using var response = await client.PostAsJsonAsync("/admin/campaigns", definition, CampaignJson.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return definition;
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind.
+        }
+    }
+}

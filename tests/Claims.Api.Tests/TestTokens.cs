@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Claims.Api.Tests;
+
+/// <summary>Mints tokens the way a real issuer would, and the ways a forger or a stale client would.</summary>
+public static class TestTokens
+{
+    public const string SigningKey = "claims-test-signing-key-0123456789abcdef";
+
+    public static string Resident(string userId) => Mint(userId, "resident");
+
+    public static string Operator(string userId = "ops") => Mint(userId, "operator");
+
+    public static string Mint(string subject, string role, string key = SigningKey, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null)
+    {
+        var now = issuedAt ?? DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            NotBefore = now,
+            IssuedAt = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
