@@ -6,7 +6,6 @@ namespace Claims.Silo.Storage;
 public static class SqliteSchema
 {
     private const string Tables = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS OrleansQuery (
             QueryKey TEXT NOT NULL PRIMARY KEY,
             QueryText TEXT NOT NULL);
@@ -30,6 +29,14 @@ public static class SqliteSchema
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         using var connection = new TunedSqliteConnection(ConnectionString(databasePath));
         connection.Open();
+
+        // WAL is a property of the file, set once and kept; it cannot be switched inside a transaction.
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction();
         using (var create = connection.CreateCommand())
         {

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace Claims.Api.Tests;
+
+public sealed class ProcessCrashTests : IDisposable
+{
+    private const int Stock = 400;
+    private const int Residents = 1500;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-crash-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task ClaimsAcknowledgedBeforeASigkillSurviveTheRestartAndStockAgrees()
+    {
+        var campaign = ApiCampaigns.Open(stock: Stock);
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        await using (var first = await ClaimsProcess.StartAsync(_dataDirectory))
+        {
+            using (var admin = first.ClientFor(TestTokens.Operator()))
+            {
+                (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
+            }
+
+            var killed = 0;
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var gate = new SemaphoreSlim(48);
+            var claims = Enumerable.Range(0, Residents).Select(async i =>
+            {
+                await start.Task;
+                await gate.WaitAsync();
+                try
+                {
+                    using var client = first.ClientFor(TestTokens.Resident($"crash-{i}"));
+                    using var response = await client.ClaimAsync(campaign.Id, "market-10-50", idempotencyKey: $"tap-{i}");
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        var coupon = await response.Content.ReadFromJsonAsync<JsonElement>();
+                        acknowledged[$"crash-{i}"] = coupon.GetProperty("couponId").GetString()!;
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // Refused or cut off by the crash: the claim's outcome is unknown to the resident.
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                if (acknowledged.Count >= Stock / 3 && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    await first.KillAsync();
+                }
+            }).ToList();
+            start.SetResult();
+            await Task.WhenAll(claims);
+            Assert.Equal(1, killed);
+        }
+
+        Assert.InRange(acknowledged.Count, Stock / 3, Stock);
+        await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
+        using var operatorClient = second.ClientFor(TestTokens.Operator());
+        var granted = await GrantedAsync(operatorClient, campaign.Id);
+
+        var owned = 0;
+        foreach (var resident in Enumerable.Range(0, Residents).Select(i => $"crash-{i}"))
+        {
+            using var client = second.ClientFor(TestTokens.Resident(resident));
+            var wallet = await client.GetFromJsonAsync<JsonElement>("/me/coupons");
+            var ids = wallet.EnumerateArray().Select(c => c.GetProperty("couponId").GetString()).ToList();
+            Assert.True(ids.Count <= 1, $"{resident} holds {ids.Count} coupons of a one-per-industry campaign.");
+            if (acknowledged.TryGetValue(resident, out var couponId))
+            {
+                Assert.Equal([couponId], ids);
+            }
+
+            owned += ids.Count;
+        }
+
+        // Every grant the pool counts has an owner holding it, and nothing acknowledged went missing.
+        Assert.Equal(granted, owned);
+        Assert.InRange(granted, acknowledged.Count, Stock);
+
+        // The restarted pool keeps selling exactly what is left, never more.
+        var late = await Task.WhenAll(Enumerable.Range(0, Stock).Select(async i =>
+        {
+            using var client = second.ClientFor(TestTokens.Resident($"late-{i}"));
+            using var response = await client.ClaimAsync(campaign.Id, "market-10-50");
+            return response.StatusCode;
+        }));
+        Assert.Equal(Stock - granted, late.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(Stock, await GrantedAsync(operatorClient, campaign.Id));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leaves a temp folder behind at worst.
+        }
+    }
+
+    private static async Task<int> GrantedAsync(HttpClient operatorClient, string campaignId)
+    {
+        var view = await operatorClient.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaignId}");
+        return view.GetProperty("pools").EnumerateArray()
+            .Single(p => p.GetProperty("couponTypeId").GetString() == "market-10-50")
+            .GetProperty("granted").GetInt32();
+    }
+}
