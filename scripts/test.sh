@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project, then prints one closing line:
+# "N passed, N failed, N skipped". The tests need nothing beyond the .NET SDK: the durable store
+# is an SQLite file each test creates in a temporary folder.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+if ! dotnet build Claims.sln -nologo -v quiet 2>&1 | tee "$log"; then
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+if grep -qE ' error [A-Z]+[0-9]+' "$log"; then
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+dotnet test --solution Claims.sln --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+count() { grep -E "^\s+$1:\s+[0-9]+" "$log" | tail -1 | awk '{print $2}'; }
+passed="$(count succeeded)"
+failed="$(count failed)"
+skipped="$(count skipped)"
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
+    # The run failed without a failing test (a crashed host, an assembly with no tests): count it.
+    failed=1
+fi
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
