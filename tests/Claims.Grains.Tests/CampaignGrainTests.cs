@@ -54,4 +54,20 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         Assert.Equal(coupons.Select(c => c.Coupon!.CouponId).Order(), events.Select(e => e.Coupon.CouponId).Order());
         Assert.All(events, e => Assert.Equal($"claimed:{e.Coupon.CouponId}", e.EventId));
     }
+
+    [Fact]
+    public async Task CreatingPausingAndResumingRaiseEvents()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        await grain.PauseAsync();
+        await grain.PauseAsync();
+        await grain.ResumeAsync();
+
+        Assert.Single(fixture.Events.Events.OfType<CampaignCreated>(), e => e.Definition.Id == campaign.Id);
+        var changes = fixture.Events.Events.OfType<CampaignStatusChanged>().Where(e => e.CampaignId == campaign.Id).ToList();
+        Assert.Equal([CampaignStatus.Paused, CampaignStatus.Active], changes.Select(e => e.Status));
+        Assert.Equal(2, changes.Select(e => e.EventId).Distinct().Count());
+    }
 }

@@ -63,57 +63,13 @@ public static partial class CampaignValidator
         }
     }
 
-    private static Dictionary<string, FundDefinition> CheckFunds(IReadOnlyList<FundDefinition>? funds, Action<string, string, string> add)
-    {
-        var byId = new Dictionary<string, FundDefinition>(StringComparer.Ordinal);
-        if (funds is null || funds.Count == 0)
+    private static Dictionary<string, FundDefinition> CheckFunds(IReadOnlyList<FundDefinition>? funds, Action<string, string, string> add) =>
+        CheckEach(funds, "$.funds", "fund", f => f.Id, add, (path, fund) =>
+            CheckMoney($"{path}.amount", fund.Amount, add, allowZero: false));
+
+    private static Dictionary<string, CouponTypeDefinition> CheckCouponTypes(CampaignDefinition definition, Action<string, string, string> add) =>
+        CheckEach(definition.CouponTypes, "$.couponTypes", "coupon type", t => t.Id, add, (path, type) =>
         {
-            add("$.funds", "required", "A campaign needs at least one fund.");
-            return byId;
-        }
-
-        for (var i = 0; i < funds.Count; i++)
-        {
-            var path = $"$.funds[{i}]";
-            var fund = funds[i];
-            if (fund is null)
-            {
-                add(path, "required", "A fund cannot be null.");
-                continue;
-            }
-
-            CheckId($"{path}.id", fund.Id, add);
-            CheckMoney($"{path}.amount", fund.Amount, add, allowZero: false);
-            if (fund.Id is not null && !byId.TryAdd(fund.Id, fund))
-            {
-                add($"{path}.id", "duplicate_id", $"Fund '{fund.Id}' is defined twice.");
-            }
-        }
-
-        return byId;
-    }
-
-    private static Dictionary<string, CouponTypeDefinition> CheckCouponTypes(CampaignDefinition definition, Action<string, string, string> add)
-    {
-        var byId = new Dictionary<string, CouponTypeDefinition>(StringComparer.Ordinal);
-        var types = definition.CouponTypes;
-        if (types is null || types.Count == 0)
-        {
-            add("$.couponTypes", "required", "A campaign needs at least one coupon type.");
-            return byId;
-        }
-
-        for (var i = 0; i < types.Count; i++)
-        {
-            var path = $"$.couponTypes[{i}]";
-            var type = types[i];
-            if (type is null)
-            {
-                add(path, "required", "A coupon type cannot be null.");
-                continue;
-            }
-
-            CheckId($"{path}.id", type.Id, add);
             CheckId($"{path}.industry", type.Industry, add);
             CheckMoney($"{path}.faceValue", type.FaceValue, add, allowZero: false);
             CheckMoney($"{path}.minSpend", type.MinSpend, add, allowZero: type.ListOnly);
@@ -130,11 +86,42 @@ public static partial class CampaignValidator
             {
                 add(path, "leverage_below_floor", $"Leverage {type.Leverage:0.##} (min spend / face value) is below the campaign's floor of {floor}.");
             }
+        });
 
-            if (type.Id is not null && !byId.TryAdd(type.Id, type))
+    // The checks every list of identified entries shares: present, no null entry, valid and unique ids.
+    private static Dictionary<string, T> CheckEach<T>(
+        IReadOnlyList<T>? items,
+        string listPath,
+        string noun,
+        Func<T, string?> idOf,
+        Action<string, string, string> add,
+        Action<string, T> check)
+        where T : class
+    {
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (items is null || items.Count == 0)
+        {
+            add(listPath, "required", $"A campaign needs at least one {noun}.");
+            return byId;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"{listPath}[{i}]";
+            if (items[i] is not { } item)
             {
-                add($"{path}.id", "duplicate_id", $"Coupon type '{type.Id}' is defined twice.");
+                add(path, "required", $"A {noun} cannot be null.");
+                continue;
             }
+
+            var id = idOf(item);
+            CheckId($"{path}.id", id, add);
+            if (id is not null && !byId.TryAdd(id, item))
+            {
+                add($"{path}.id", "duplicate_id", $"The {noun} '{id}' is defined twice.");
+            }
+
+            check(path, item);
         }
 
         return byId;
@@ -174,29 +161,8 @@ public static partial class CampaignValidator
         Dictionary<string, CouponTypeDefinition> couponTypes,
         Action<string, string, string> add)
     {
-        if (rounds is null || rounds.Count == 0)
+        CheckEach(rounds, "$.rounds", "round", r => r.Id, add, (path, round) =>
         {
-            add("$.rounds", "required", "A campaign needs at least one round.");
-            return;
-        }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < rounds.Count; i++)
-        {
-            var path = $"$.rounds[{i}]";
-            var round = rounds[i];
-            if (round is null)
-            {
-                add(path, "required", "A round cannot be null.");
-                continue;
-            }
-
-            CheckId($"{path}.id", round.Id, add);
-            if (round.Id is not null && !ids.Add(round.Id))
-            {
-                add($"{path}.id", "duplicate_id", $"Round '{round.Id}' is defined twice.");
-            }
-
             if (round.Fund is null || !funds.ContainsKey(round.Fund))
             {
                 add($"{path}.fund", "unknown_fund", $"Fund '{round.Fund}' is not defined.");
@@ -209,17 +175,21 @@ public static partial class CampaignValidator
 
             CheckValidity($"{path}.validity", round, add);
             CheckStock(path, round, couponTypes, add);
+        });
+
+        for (var i = 0; i < (rounds?.Count ?? 0); i++)
+        {
             for (var j = 0; j < i; j++)
             {
-                var other = rounds[j];
-                if (other?.Stock is null || round.Stock is null || other.OpensAt >= round.ClosesAt || round.OpensAt >= other.ClosesAt)
+                var (round, other) = (rounds![i], rounds[j]);
+                if (other?.Stock is null || round?.Stock is null || other.OpensAt >= round.ClosesAt || round.OpensAt >= other.ClosesAt)
                 {
                     continue;
                 }
 
                 foreach (var shared in round.Stock.Keys.Intersect(other.Stock.Keys))
                 {
-                    add(path, "rounds_overlap", $"Round '{round.Id}' overlaps round '{other.Id}' for coupon type '{shared}'.");
+                    add($"$.rounds[{i}]", "rounds_overlap", $"Round '{round.Id}' overlaps round '{other.Id}' for coupon type '{shared}'.");
                 }
             }
         }

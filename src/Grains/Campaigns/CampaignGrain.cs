@@ -1,12 +1,16 @@
 using System.Text.Json;
+using Claims.Grains.Events;
 
 namespace Claims.Grains.Campaigns;
 
 public sealed partial class CampaignGrain(
     [PersistentState("campaign", StorageNames.Claims)] IPersistentState<CampaignState> state,
+    IClaimsEventSink sink,
     TimeProvider time,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
+    private readonly EventOutbox<CampaignState> _outbox = new(state, sink, logger);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A pause is stored before it is pushed, so a crash mid-push is repaired by pushing again.
@@ -17,7 +21,7 @@ public sealed partial class CampaignGrain(
             this.RegisterGrainTimer(PushStatusAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
 
-        return Task.CompletedTask;
+        return _outbox.RestoreAsync();
     }
 
     public async Task<CampaignCreation> CreateAsync(CampaignDefinition definition)
@@ -48,7 +52,9 @@ public sealed partial class CampaignGrain(
         state.State.Definition = definition;
         state.State.Status = CampaignStatus.Active;
         state.State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        var version = _outbox.NextVersion();
+        _outbox.Raise(version, new CampaignCreated { EventId = $"campaign-created:{definition.Id}", OccurredAt = state.State.CreatedAt, Definition = definition });
+        await _outbox.CommitAsync(version);
         await RegisterAsync();
         LogCreated(definition.Id, definition.Rounds.Count, definition.CouponTypes.Count);
         return new(CampaignCreationResult.Created, Snapshot(), []);
@@ -70,7 +76,10 @@ public sealed partial class CampaignGrain(
         if (state.State.Status != status)
         {
             state.State.Status = status;
-            await state.WriteStateAsync();
+            var version = _outbox.NextVersion();
+            var id = state.State.Definition.Id;
+            _outbox.Raise(version, new CampaignStatusChanged { EventId = $"campaign-status:{id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = id, Status = status });
+            await _outbox.CommitAsync(version);
             LogStatusChanged(state.State.Definition.Id, status);
         }
 

@@ -1,7 +1,9 @@
+using Claims.Grains.Events;
+
 namespace Claims.Grains.Campaigns;
 
 [GenerateSerializer, Alias("claims.campaign-state")]
-public sealed class CampaignState
+public sealed class CampaignState : IOutboxState
 {
     [Id(0)]
     public CampaignDefinition? Definition { get; set; }
@@ -11,4 +13,10 @@ public sealed class CampaignState
 
     [Id(2)]
     public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(3)]
+    public List<OutboxEntry> Outbox { get; set; } = [];
+
+    [Id(4)]
+    public long Version { get; set; }
 }

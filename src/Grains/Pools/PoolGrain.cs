@@ -6,7 +6,7 @@ namespace Claims.Grains.Pools;
 // writes coalesce into the next one (group commit). Every grant is checked and applied before the
 // first await, which is what makes the interleaving safe.
 [Reentrant]
-public sealed partial class PoolGrain(
+public sealed class PoolGrain(
     [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,
     IClaimsEventSink sink,
     TimeProvider time,
@@ -25,8 +25,7 @@ public sealed partial class PoolGrain(
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private int _stock;
     private bool _paused;
-    private long _durableVersion;
-    private bool _delivering;
+    private readonly EventOutbox<PoolState> _outbox = new(state, sink, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,16 +44,14 @@ public sealed partial class PoolGrain(
             Index(grant);
         }
 
-        // Whatever was read back is durable; events still in the outbox were not handed over.
-        _durableVersion = state.State.Version;
-        await DeliverAsync();
+        await _outbox.RestoreAsync();
     }
 
     public async ValueTask<ClaimOutcome> GrantAsync(PoolGrantRequest request)
     {
         if (_byRequest.TryGetValue((request.UserId, request.RequestKey), out var earlier))
         {
-            await MakeDurableAsync(earlier.Version);
+            await _outbox.CommitAsync(earlier.Version);
             return ClaimOutcome.Granted(ToCoupon(earlier));
         }
 
@@ -76,14 +73,14 @@ public sealed partial class PoolGrain(
 
         // Residents read their coupon's times in the campaign's zone.
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
-        var version = ++state.State.Version;
+        var version = _outbox.NextVersion();
         var grant = new PoolGrant(state.State.Grants.Count + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
         state.State.Grants.Add(grant);
         Index(grant);
         var coupon = ToCoupon(grant);
-        state.State.Outbox.Add(new(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon }));
+        _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
 
-        await MakeDurableAsync(version);
+        await _outbox.CommitAsync(version);
         return ClaimOutcome.Granted(coupon);
     }
 
@@ -101,50 +98,6 @@ public sealed partial class PoolGrain(
     {
         _paused = paused;
         return Task.CompletedTask;
-    }
-
-    // Writes issued while another is in flight are joined by the storage bridge, so a burst of
-    // grants costs a handful of storage writes; each caller still waits for a write that began
-    // after its own change.
-    private async ValueTask MakeDurableAsync(long version)
-    {
-        if (version <= _durableVersion)
-        {
-            return;
-        }
-
-        await state.WriteStateAsync();
-        _durableVersion = Math.Max(_durableVersion, version);
-        await DeliverAsync();
-    }
-
-    private async Task DeliverAsync()
-    {
-        if (_delivering)
-        {
-            return;
-        }
-
-        _delivering = true;
-        try
-        {
-            while (state.State.Outbox.Count > 0 && state.State.Outbox[0].Version <= _durableVersion)
-            {
-                var ready = state.State.Outbox.TakeWhile(e => e.Version <= _durableVersion).ToList();
-                await sink.PublishAsync([.. ready.Select(e => e.Event)]);
-
-                // The removal is persisted by a later write; until then a restart delivers again.
-                state.State.Outbox.RemoveRange(0, ready.Count);
-            }
-        }
-        catch (Exception exception)
-        {
-            LogDeliveryFailed(exception, this.GetPrimaryKeyString());
-        }
-        finally
-        {
-            _delivering = false;
-        }
     }
 
     private void Index(PoolGrant grant)
@@ -174,6 +127,4 @@ public sealed partial class PoolGrain(
         ValidUntil: grant.ValidUntil,
         Status: CouponStatus.Claimed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering events of pool {PoolKey} failed; they stay in its outbox")]
-    private partial void LogDeliveryFailed(Exception exception, string poolKey);
 }

@@ -3,7 +3,7 @@ using Claims.Grains.Events;
 namespace Claims.Grains.Pools;
 
 [GenerateSerializer, Alias("claims.pool-state")]
-public sealed class PoolState
+public sealed class PoolState : IOutboxState
 {
     [Id(0)]
     public List<PoolGrant> Grants { get; set; } = [];
