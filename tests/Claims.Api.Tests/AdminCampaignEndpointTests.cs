@@ -45,8 +45,9 @@ public sealed class AdminCampaignEndpointTests(ClaimsApiFactory factory) : IClas
     [InlineData("""{"id": "x", "funds": "lots"}""", "malformed_json")]
     [InlineData("""{"id": "x", "funds": [{"id": "f", "amount": 1e400}]}""", "malformed_json")]
     [InlineData("""{"id": "x", "limits": [{"per": "fortnight", "groupBy": "all", "max": 1}]}""", "malformed_json")]
-    [InlineData("""{"id": "x"}""", "invalid_campaign")]
-    [InlineData("""{"id": "Bad Id!", "name": "n"}""", "invalid_campaign")]
+    [InlineData("""{"id": "x"}""", "malformed_json")]
+    [InlineData("""{"id": "x", "nmae": "typo"}""", "malformed_json")]
+    [InlineData("""{"id": "x", "id": "y"}""", "malformed_json")]
     public async Task MalformedDefinitionIsRefused(string json, string code)
     {
         using var admin = factory.ClientFor(TestTokens.Operator());

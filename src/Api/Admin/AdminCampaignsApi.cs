@@ -1,5 +1,4 @@
 using Claims.Api.Auth;
-using Claims.Api.Campaigns;
 using Claims.Api.Problems;
 
 namespace Claims.Api.Admin;
@@ -45,7 +44,7 @@ public static class AdminCampaignsApi
     private static async Task<Results<Ok<AdminCampaignView>, ProblemHttpResult>> ActAsync(
         string campaignId, IGrainFactory grains, Func<ICampaignGrain, Task<CampaignSnapshot?>> action)
     {
-        if (!CampaignIds.IsValid(campaignId))
+        if (!CampaignValidator.IsValidId(campaignId))
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
         }

@@ -28,7 +28,7 @@ public static class CampaignsApi
 
     private static async Task<Results<Ok<CatalogCampaign>, ProblemHttpResult>> GetAsync(string campaignId, IGrainFactory grains, TimeProvider time)
     {
-        if (!CampaignIds.IsValid(campaignId))
+        if (!CampaignValidator.IsValidId(campaignId))
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
         }

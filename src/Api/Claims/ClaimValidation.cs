@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-using Claims.Api.Campaigns;
 
 namespace Claims.Api.Claims;
 
-public static partial class ClaimValidation
+public static class ClaimValidation
 {
     public static Dictionary<string, string[]> Errors(ClaimBody? body)
     {
@@ -14,19 +12,16 @@ public static partial class ClaimValidation
             return errors;
         }
 
-        if (!CampaignIds.IsValid(body.CouponTypeId))
+        if (!CampaignValidator.IsValidId(body.CouponTypeId))
         {
             errors["couponTypeId"] = ["A coupon type id is 1-64 characters of a-z, 0-9, '-' and '_'."];
         }
 
-        if (body.RegionCode is null || !RegionCode().IsMatch(body.RegionCode))
+        if (!CampaignValidator.IsValidRegionCode(body.RegionCode))
         {
             errors["regionCode"] = ["The resident's region code: 2 to 12 digits."];
         }
 
         return errors;
     }
-
-    [GeneratedRegex("^[0-9]{2,12}$")]
-    private static partial Regex RegionCode();
 }

@@ -24,7 +24,7 @@ public static class ClaimsApi
         CampaignDirectory campaigns,
         IGrainFactory grains)
     {
-        if (!CampaignIds.IsValid(campaignId))
+        if (!CampaignValidator.IsValidId(campaignId))
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
         }

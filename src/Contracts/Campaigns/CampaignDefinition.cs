@@ -1,21 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>
 /// A campaign as an operator writes it: funds, coupon types, limits and rounds. It is the document
 /// format of <c>POST /admin/campaigns</c> and of the files in <c>samples/</c>.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.campaign-definition")]
 public sealed record CampaignDefinition(
-    string Id,
-    string Name,
+    [property: JsonRequired] string Id,
+    [property: JsonRequired] string Name,
     string? Description,
     string? TimeZone,
-    IReadOnlyList<string> Regions,
+    [property: JsonRequired] IReadOnlyList<string> Regions,
     decimal? MinLeverage,
-    IReadOnlyList<FundDefinition> Funds,
-    IReadOnlyList<CouponTypeDefinition> CouponTypes,
+    [property: JsonRequired] IReadOnlyList<FundDefinition> Funds,
+    [property: JsonRequired] IReadOnlyList<CouponTypeDefinition> CouponTypes,
     IReadOnlyList<LimitDefinition>? Limits,
-    IReadOnlyList<RoundDefinition> Rounds,
+    [property: JsonRequired] IReadOnlyList<RoundDefinition> Rounds,
     IReadOnlyList<string>? Blacklist)
 {
     public const string DefaultTimeZone = "Asia/Shanghai";

@@ -12,6 +12,10 @@ public static class CampaignJson
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // A typo'd or repeated field in a campaign file must not silently drop a limit or a stock line.
+        options.AllowDuplicateProperties = false;
+        options.RespectNullableAnnotations = true;
         return options;
     }
 

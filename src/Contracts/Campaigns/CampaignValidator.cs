@@ -8,6 +8,19 @@ namespace Claims.Contracts.Campaigns;
 /// </summary>
 public static partial class CampaignValidator
 {
+    /// <summary>Largest amount of money accepted anywhere, far above any real budget, so sums cannot overflow.</summary>
+    public const decimal MaxMoney = 1_000_000_000_000m;
+
+    public const int MaxStock = 100_000_000;
+
+    public const int MaxValidityDays = 3650;
+
+    /// <summary>Ids of campaigns, funds, coupon types, rounds and industries: they appear in grain keys and coupon ids.</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>Administrative division codes: province, city or county.</summary>
+    public static bool IsValidRegionCode(string? code) => code is not null && RegionCodePattern().IsMatch(code);
+
     public static IReadOnlyList<Violation> Validate(CampaignDefinition definition)
     {
         var found = new List<Violation>();
@@ -48,7 +61,7 @@ public static partial class CampaignValidator
 
     private static void CheckRegions(IReadOnlyList<string>? regions, Action<string, string, string> add)
     {
-        if (regions is null)
+        if (regions is null || regions.Count == 0)
         {
             add("$.regions", "required", "List the region codes whose residents may take part.");
             return;
@@ -56,7 +69,7 @@ public static partial class CampaignValidator
 
         for (var i = 0; i < regions.Count; i++)
         {
-            if (regions[i] is null || !RegionCodePattern().IsMatch(regions[i]))
+            if (!IsValidRegionCode(regions[i]))
             {
                 add($"$.regions[{i}]", "invalid_region", "A region code is 2 to 12 digits.");
             }
@@ -82,7 +95,7 @@ public static partial class CampaignValidator
                 }
             }
 
-            if (!type.ListOnly && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.Leverage < floor)
+            if (!type.ListOnly && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.FaceValue <= MaxMoney && type.MinSpend <= MaxMoney && type.Leverage < floor)
             {
                 add(path, "leverage_below_floor", $"Leverage {type.Leverage:0.##} (min spend / face value) is below the campaign's floor of {floor}.");
             }
@@ -168,6 +181,11 @@ public static partial class CampaignValidator
                 add($"{path}.fund", "unknown_fund", $"Fund '{round.Fund}' is not defined.");
             }
 
+            if (round.OpensAt == default)
+            {
+                add($"{path}.opensAt", "required", "A round needs an opening time.");
+            }
+
             if (round.ClosesAt <= round.OpensAt)
             {
                 add($"{path}.closesAt", "round_closes_before_opening", "A round must close after it opens.");
@@ -215,9 +233,15 @@ public static partial class CampaignValidator
             add($"{path}.days", "not_positive", "Validity in days must be positive.");
         }
 
-        if (validity.Until is { } until && until <= round.OpensAt)
+        if (validity.Days > MaxValidityDays)
         {
-            add($"{path}.until", "validity_ends_before_opening", "Coupons must stay valid past the round's opening.");
+            add($"{path}.days", "too_large", $"Validity is at most {MaxValidityDays} days.");
+        }
+
+        // A coupon claimed just before the close must still be usable.
+        if (validity.Until is { } until && until < round.ClosesAt)
+        {
+            add($"{path}.until", "validity_ends_before_close", "Coupons must stay valid until the round closes.");
         }
     }
 
@@ -240,6 +264,11 @@ public static partial class CampaignValidator
             {
                 add($"{path}.stock.{couponTypeId}", "not_positive", "Stock must be positive.");
             }
+
+            if (count > MaxStock)
+            {
+                add($"{path}.stock.{couponTypeId}", "too_large", $"Stock is at most {MaxStock} per coupon type and round.");
+            }
         }
     }
 
@@ -259,7 +288,7 @@ public static partial class CampaignValidator
 
             foreach (var (couponTypeId, count) in round.Stock)
             {
-                if (couponTypes.TryGetValue(couponTypeId, out var type) && count > 0)
+                if (couponTypes.TryGetValue(couponTypeId, out var type) && count is > 0 and <= MaxStock && type.FaceValue is > 0 and <= MaxMoney)
                 {
                     committed[round.Fund] = committed.GetValueOrDefault(round.Fund) + (count * type.FaceValue);
                 }
@@ -290,7 +319,7 @@ public static partial class CampaignValidator
 
     private static void CheckId(string path, string? id, Action<string, string, string> add)
     {
-        if (id is null || !IdPattern().IsMatch(id))
+        if (!IsValidId(id))
         {
             add(path, "invalid_id", "Ids are 1 to 64 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.");
         }
@@ -303,15 +332,20 @@ public static partial class CampaignValidator
             add(path, "not_positive", "Amounts must be positive.");
         }
 
+        if (amount > MaxMoney)
+        {
+            add(path, "too_large", $"Amounts are at most {MaxMoney} yuan.");
+        }
+
         if (decimal.Round(amount, 2) != amount)
         {
             add(path, "too_many_decimals", "Money has at most 2 decimals (fen).");
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,63}\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[0-9]{2,12}$")]
+    [GeneratedRegex(@"^[0-9]{2,12}\z")]
     private static partial Regex RegionCodePattern();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>
@@ -5,12 +7,13 @@ namespace Claims.Contracts.Campaigns;
 /// (and below <see cref="MaxSpend"/> when set, for car price bands). List-only types are granted to
 /// a named list and cannot be claimed.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.coupon-type-definition")]
 public sealed record CouponTypeDefinition(
-    string Id,
-    string Industry,
-    decimal FaceValue,
-    decimal MinSpend,
+    [property: JsonRequired] string Id,
+    [property: JsonRequired] string Industry,
+    [property: JsonRequired] decimal FaceValue,
+    [property: JsonRequired] decimal MinSpend,
     decimal? MaxSpend,
     bool ListOnly)
 {

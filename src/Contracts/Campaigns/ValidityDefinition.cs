@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>How long a claimed coupon can be redeemed: N days from the claim, until a fixed time, or until the round closes.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.validity-definition")]
 public sealed record ValidityDefinition(int? Days, DateTimeOffset? Until, bool RoundClose);
