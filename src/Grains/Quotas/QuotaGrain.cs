@@ -74,6 +74,11 @@ public sealed partial class QuotaGrain(TimeProvider time, ILogger<QuotaGrain> lo
 
     public async Task<IReadOnlyList<Coupon>> GetCouponsAsync()
     {
+        if (_campaign is null)
+        {
+            return [];
+        }
+
         await SyncAsync(time.GetUtcNow());
         return [.. _coupons.Values.OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal)];
     }
