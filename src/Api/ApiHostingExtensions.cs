@@ -6,6 +6,7 @@ using Claims.Api.Problems;
 using Claims.Api.Samples;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Claims.Api;
 
@@ -28,7 +29,7 @@ public static class ApiHostingExtensions
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
-        builder.Services.AddSingleton<CampaignDirectory>();
+        builder.Services.TryAddSingleton<CampaignDirectory>();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
         return builder;

@@ -6,10 +6,11 @@ namespace Claims.Grains;
 
 public static class ClaimsGrainsServiceCollectionExtensions
 {
-    /// <summary>Registers what the grains need besides storage: the clock and the event sink (unless already registered).</summary>
+    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory and the event sink (unless already registered).</summary>
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CampaignDirectory>();
         services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();
         return services;
     }

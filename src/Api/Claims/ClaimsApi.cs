@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Claims.Api.Auth;
-using Claims.Api.Campaigns;
 using Claims.Api.Problems;
 
 namespace Claims.Api.Claims;

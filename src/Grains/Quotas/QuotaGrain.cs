@@ -3,7 +3,7 @@ namespace Claims.Grains.Quotas;
 // Not reentrant: one claim of a resident at a time, so a limit is checked and the grant recorded
 // without another claim of the same resident in between. Nothing is stored here: the pools hold
 // every grant with its owner, and a new activation reads them back before deciding anything.
-public sealed partial class QuotaGrain(TimeProvider time, ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
+public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider time, ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
 {
     private readonly Guid _fence = Guid.NewGuid();
     private readonly HashSet<string> _syncedPools = new(StringComparer.Ordinal);
@@ -17,7 +17,7 @@ public sealed partial class QuotaGrain(TimeProvider time, ILogger<QuotaGrain> lo
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_campaignId, _userId, _scope) = GrainKeys.ParseQuota(this.GetPrimaryKeyString());
-        _campaign = (await GrainFactory.GetGrain<ICampaignGrain>(_campaignId).GetAsync())?.Definition;
+        _campaign = await campaigns.FindAsync(_campaignId);
     }
 
     public async Task<ClaimOutcome> ClaimAsync(ClaimRequest request)

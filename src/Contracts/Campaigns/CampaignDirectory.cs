@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 
-namespace Claims.Api.Campaigns;
+namespace Claims.Contracts.Campaigns;
 
 /// <summary>
-/// The API node's copy of campaign definitions, to route a claim to its quota grain without asking
-/// the campaign grain each time. A definition never changes once created, so the copy never goes stale.
+/// This process's copy of campaign definitions: API nodes route claims with it and quota grains
+/// read it when they activate, without a call to the campaign grain each time. A definition never
+/// changes once created, so the copy never goes stale; unknown ids are not remembered, so a
+/// campaign created later is found.
 /// </summary>
 public sealed class CampaignDirectory(IGrainFactory grains)
 {
