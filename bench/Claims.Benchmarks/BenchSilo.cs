@@ -39,6 +39,11 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.AddClaimsSilo();
         var host = builder.Build();
         await host.StartAsync();
+
+        // The benchmarks share a process: start each from a clean heap, not amid the previous silo's garbage.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         return new BenchSilo(host);
     }
 
