@@ -101,7 +101,7 @@ public class ClaimsBenchmarks
         for (var i = 0; i < claims.Length; i++)
         {
             var request = new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{i}");
-            claims[i] = _silo!.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(_campaign.Id, $"resident-{i}", _scope)).ClaimAsync(request);
+            claims[i] = _silo!.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(_campaign.Id, $"resident-{i}", _scope)).ClaimAsync($"resident-{i}", request);
         }
 
         var outcomes = await Task.WhenAll(claims);

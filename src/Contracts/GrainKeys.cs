@@ -1,9 +1,6 @@
 namespace Claims.Contracts;
 
-/// <summary>
-/// Compound grain keys. Campaign, round, coupon type and industry ids never contain '/', so the
-/// user id, which may, sits between them and is recovered whole.
-/// </summary>
+/// <summary>Compound grain keys. Campaign, round, coupon type and industry ids never contain '/'.</summary>
 public static class GrainKeys
 {
     public static string Pool(string campaignId, string roundId, string couponTypeId) =>
@@ -15,13 +12,13 @@ public static class GrainKeys
         return (parts[0], parts[1], parts[2]);
     }
 
+    /// <summary>The quota grain serving <paramref name="userId"/> in a campaign and scope.</summary>
     public static string Quota(string campaignId, string userId, string scope) =>
-        $"{campaignId}/{userId}/{scope}";
+        $"{campaignId}/{scope}/{QuotaShards.Of(userId)}";
 
-    public static (string CampaignId, string UserId, string Scope) ParseQuota(string key)
+    public static (string CampaignId, string Scope, int Shard) ParseQuota(string key)
     {
-        var first = key.IndexOf('/');
-        var last = key.LastIndexOf('/');
-        return (key[..first], key[(first + 1)..last], key[(last + 1)..]);
+        var parts = key.Split('/');
+        return (parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -9,12 +9,12 @@ public class GrainKeysTests
     [InlineData("alipay/2088102/abc")]
     [InlineData("/leading")]
     [InlineData("trailing/")]
-    [InlineData("double//slash")]
-    public void QuotaKeyRoundTripsTheUserId(string userId)
+    [InlineData("张三")]
+    public void QuotaKeyNamesTheResidentsShardWhateverTheUserIdHolds(string userId)
     {
         var key = GrainKeys.Quota("lushan-2023", userId, "supermarket");
 
-        Assert.Equal(("lushan-2023", userId, "supermarket"), GrainKeys.ParseQuota(key));
+        Assert.Equal(("lushan-2023", "supermarket", QuotaShards.Of(userId)), GrainKeys.ParseQuota(key));
     }
 
     [Fact]
@@ -22,7 +22,19 @@ public class GrainKeysTests
     {
         var key = GrainKeys.Quota("gaoping-2022", "unionpay/6217", QuotaScope.All);
 
-        Assert.Equal(("gaoping-2022", "unionpay/6217", QuotaScope.All), GrainKeys.ParseQuota(key));
+        Assert.Equal(("gaoping-2022", QuotaScope.All, QuotaShards.Of("unionpay/6217")), GrainKeys.ParseQuota(key));
+    }
+
+    [Fact]
+    public void ShardsAreStableAndSpreadResidents()
+    {
+        // Pinned values: pools and quota grains in different processes and versions must agree.
+        Assert.Equal(15, QuotaShards.Of("resident-1"));
+        Assert.Equal(59, QuotaShards.Of("张三"));
+        var counts = Enumerable.Range(0, 64_000).GroupBy(i => QuotaShards.Of($"resident-{i}")).Select(g => g.Count()).ToList();
+
+        Assert.Equal(QuotaShards.Count, counts.Count);
+        Assert.All(counts, c => Assert.InRange(c, 700, 1300));
     }
 
     [Fact]

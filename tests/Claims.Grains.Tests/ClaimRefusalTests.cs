@@ -65,7 +65,7 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
 
         Assert.Equal(ClaimRefusal.NotOnList, outcome.Refusal);
         var scoped = await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "someone", "supermarket"))
-            .ClaimAsync(new ClaimRequest("love-1000", "410423", "r2"));
+            .ClaimAsync("someone", new ClaimRequest("love-1000", "410423", "r2"));
         Assert.Equal(ClaimRefusal.UnknownCouponType, scoped.Refusal);
     }
 
@@ -93,10 +93,10 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
     public async Task UnknownCampaignIsRefused()
     {
         var outcome = await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota("no-such-campaign", "someone", "supermarket"))
-            .ClaimAsync(new ClaimRequest("market-10-50", "410423", "r1"));
+            .ClaimAsync("someone", new ClaimRequest("market-10-50", "410423", "r1"));
 
         Assert.Equal(ClaimRefusal.UnknownCampaign, outcome.Refusal);
-        Assert.Empty(await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota("no-such-campaign", "someone", "supermarket")).GetCouponsAsync());
+        Assert.Empty(await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota("no-such-campaign", "someone", "supermarket")).GetCouponsAsync("someone"));
     }
 
     [Fact]

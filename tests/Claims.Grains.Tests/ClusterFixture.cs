@@ -51,12 +51,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var scope = campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!);
         return Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope))
-            .ClaimAsync(new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
+            .ClaimAsync(userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
     }
 
     public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
         Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();
 
     public Task<IReadOnlyList<Coupon>> WalletAsync(CampaignDefinition campaign, string userId, string scope) =>
-        Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope)).GetCouponsAsync();
+        Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope)).GetCouponsAsync(userId);
 }

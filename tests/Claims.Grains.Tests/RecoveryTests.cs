@@ -14,7 +14,7 @@ public sealed class RecoveryTests(ClusterFixture fixture)
 
         await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
 
-        Assert.Equal(granted, Assert.Single(await quota.GetCouponsAsync()));
+        Assert.Equal(granted, Assert.Single(await quota.GetCouponsAsync("returning")));
         Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "returning", "market-20-100")).Refusal);
         Assert.Equal(granted, (await fixture.ClaimAsync(campaign, "returning", "market-10-50", requestKey: "k:once")).Coupon);
     }
@@ -45,8 +45,8 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         var older = Guid.NewGuid();
         var newer = Guid.NewGuid();
 
-        await pool.SyncOwnerAsync("moved", older);
-        await pool.SyncOwnerAsync("moved", newer);
+        await pool.SyncShardAsync(QuotaShards.Of("moved"), older);
+        await pool.SyncShardAsync(QuotaShards.Of("moved"), newer);
         var stale = await pool.GrantAsync(new PoolGrantRequest("moved", "r:late", older));
 
         Assert.Equal(ClaimRefusal.Superseded, stale.Refusal);

@@ -53,7 +53,7 @@ public static class ClaimsApi
         var userId = user.FindFirstValue("sub")!;
         var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
         var quota = grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaignId, userId, campaign.QuotaScopeFor(couponType)));
-        var outcome = await quota.ClaimAsync(new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
+        var outcome = await quota.ClaimAsync(userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
         if (outcome.Coupon is { } coupon)
         {
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
@@ -77,7 +77,7 @@ public static class ClaimsApi
         var wallets = await Task.WhenAll(
             from definition in definitions.OfType<CampaignDefinition>()
             from scope in definition.QuotaScopes()
-            select grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(definition.Id, userId, scope)).GetCouponsAsync());
+            select grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(definition.Id, userId, scope)).GetCouponsAsync(userId));
         return TypedResults.Ok(wallets.SelectMany(w => w).Select(CouponView.From).ToArray());
     }
 }

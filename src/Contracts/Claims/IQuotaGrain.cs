@@ -1,16 +1,17 @@
 namespace Claims.Contracts.Claims;
 
 /// <summary>
-/// One resident's claims in one campaign and scope (an industry, or <c>*</c> when a limit counts
-/// across industries), key from <see cref="GrainKeys.Quota"/>. It enforces the campaign's limits and
-/// asks the pool for stock; it keeps no state of its own on disk, rebuilding the resident's coupons
-/// from the pools when it activates.
+/// The claims of the residents of one shard (<see cref="QuotaShards"/>) in one campaign and scope
+/// (an industry, or <c>*</c> when a limit counts across industries), key from
+/// <see cref="GrainKeys.Quota"/>. It enforces the campaign's limits, one claim of a resident at a
+/// time, and asks the pool for stock. It keeps nothing on disk: a new activation reads its
+/// residents' grants back from the pools before deciding anything.
 /// </summary>
 public interface IQuotaGrain : IGrainWithStringKey
 {
-    /// <summary>Claims a coupon, or returns the coupon an earlier claim with the same request key obtained.</summary>
-    Task<ClaimOutcome> ClaimAsync(ClaimRequest request);
+    /// <summary>Claims a coupon for <paramref name="userId"/>, or returns the coupon an earlier claim with the same request key obtained.</summary>
+    Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request);
 
     /// <summary>The resident's coupons in this campaign and scope.</summary>
-    Task<IReadOnlyList<Coupon>> GetCouponsAsync();
+    Task<IReadOnlyList<Coupon>> GetCouponsAsync(string userId);
 }

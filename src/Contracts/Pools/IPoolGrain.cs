@@ -13,10 +13,11 @@ public interface IPoolGrain : IGrainWithStringKey
     ValueTask<ClaimOutcome> GrantAsync(PoolGrantRequest request);
 
     /// <summary>
-    /// The resident's coupons from this pool. <paramref name="fence"/> identifies the calling quota
-    /// activation: from now on the pool refuses grants sent by any older activation.
+    /// The coupons of every resident of quota shard <paramref name="shard"/> from this pool.
+    /// <paramref name="fence"/> identifies the calling quota activation: from now on the pool
+    /// refuses grants for that shard sent by any older activation.
     /// </summary>
-    Task<IReadOnlyList<Coupon>> SyncOwnerAsync(string userId, Guid fence);
+    Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence);
 
     /// <summary>Stock, granted and remaining counts.</summary>
     [AlwaysInterleave]

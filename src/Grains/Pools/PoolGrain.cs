@@ -13,11 +13,11 @@ public sealed class PoolGrain(
     ILogger<PoolGrain> logger) : Grain, IPoolGrain
 {
     private readonly Dictionary<(string OwnerId, string RequestKey), PoolGrant> _byRequest = [];
-    private readonly Dictionary<string, List<PoolGrant>> _byOwner = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<PoolGrant>> _byShard = [];
 
-    // The quota activation each resident is served by; grants sent by an older one are refused,
-    // so a resident's limits hold while a quota grain moves between silos.
-    private readonly Dictionary<string, Guid> _fences = new(StringComparer.Ordinal);
+    // The quota activation each shard of residents is served by; grants sent by an older one are
+    // refused, so residents' limits hold while a quota grain moves between silos.
+    private readonly Dictionary<int, Guid> _fences = [];
 
     private CampaignDefinition _campaign = null!;
     private RoundDefinition _round = null!;
@@ -55,12 +55,13 @@ public sealed class PoolGrain(
             return ClaimOutcome.Granted(ToCoupon(earlier));
         }
 
-        if (_fences.TryGetValue(request.UserId, out var fence) && fence != request.Fence)
+        var shard = QuotaShards.Of(request.UserId);
+        if (_fences.TryGetValue(shard, out var fence) && fence != request.Fence)
         {
             return ClaimOutcome.Refused(ClaimRefusal.Superseded);
         }
 
-        _fences[request.UserId] = request.Fence;
+        _fences[shard] = request.Fence;
         if (_paused)
         {
             return ClaimOutcome.Refused(ClaimRefusal.CampaignPaused);
@@ -84,10 +85,10 @@ public sealed class PoolGrain(
         return ClaimOutcome.Granted(coupon);
     }
 
-    public Task<IReadOnlyList<Coupon>> SyncOwnerAsync(string userId, Guid fence)
+    public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
     {
-        _fences[userId] = fence;
-        IReadOnlyList<Coupon> coupons = _byOwner.TryGetValue(userId, out var grants) ? [.. grants.Select(ToCoupon)] : [];
+        _fences[shard] = fence;
+        IReadOnlyList<Coupon> coupons = _byShard.TryGetValue(shard, out var grants) ? [.. grants.Select(ToCoupon)] : [];
         return Task.FromResult(coupons);
     }
 
@@ -103,9 +104,10 @@ public sealed class PoolGrain(
     private void Index(PoolGrant grant)
     {
         _byRequest[(grant.OwnerId, grant.RequestKey)] = grant;
-        if (!_byOwner.TryGetValue(grant.OwnerId, out var owned))
+        var shard = QuotaShards.Of(grant.OwnerId);
+        if (!_byShard.TryGetValue(shard, out var owned))
         {
-            _byOwner[grant.OwnerId] = owned = [];
+            _byShard[shard] = owned = [];
         }
 
         owned.Add(grant);

@@ -1,48 +1,71 @@
 namespace Claims.Grains.Quotas;
 
-// Not reentrant: one claim of a resident at a time, so a limit is checked and the grant recorded
-// without another claim of the same resident in between. Nothing is stored here: the pools hold
-// every grant with its owner, and a new activation reads them back before deciding anything.
+// Reentrant so a shard's residents claim concurrently and their grants coalesce in the pools'
+// writes; each resident's own claims still run one at a time (Resident.InTurnAsync). Nothing is
+// stored here: the pools hold every grant with its owner, and a new activation reads them back
+// before deciding anything.
+[Reentrant]
 public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider time, ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
 {
     private readonly Guid _fence = Guid.NewGuid();
     private readonly HashSet<string> _syncedPools = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Coupon> _coupons = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Coupon> _byRequest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Resident> _residents = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _syncing = new(1, 1);
     private string _campaignId = "";
-    private string _userId = "";
     private string _scope = "";
+    private int _shard;
     private CampaignDefinition? _campaign;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_campaignId, _userId, _scope) = GrainKeys.ParseQuota(this.GetPrimaryKeyString());
+        (_campaignId, _scope, _shard) = GrainKeys.ParseQuota(this.GetPrimaryKeyString());
         _campaign = await campaigns.FindAsync(_campaignId);
     }
 
-    public async Task<ClaimOutcome> ClaimAsync(ClaimRequest request)
+    public async Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request)
     {
         if (_campaign is null)
         {
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCampaign);
         }
 
-        var now = time.GetUtcNow();
-        await SyncAsync(now);
-        if (_byRequest.TryGetValue(request.RequestKey, out var earlier))
-        {
-            return ClaimOutcome.Granted(earlier);
-        }
-
         var couponType = _campaign.FindCouponType(request.CouponTypeId);
-        if (couponType is null || _campaign.QuotaScopeFor(couponType) != _scope)
+        if (couponType is null || _campaign.QuotaScopeFor(couponType) != _scope || QuotaShards.Of(userId) != _shard)
         {
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType);
         }
 
-        if (Refusal(couponType, request.RegionCode, now, out var round) is { } refusal)
+        return await ResidentOf(userId).InTurnAsync(() => ClaimInTurnAsync(userId, couponType, request));
+    }
+
+    public async Task<IReadOnlyList<Coupon>> GetCouponsAsync(string userId)
+    {
+        if (_campaign is null)
         {
-            LogRefused(_campaignId, couponType.Id, _userId, refusal);
+            return [];
+        }
+
+        await SyncAsync(time.GetUtcNow());
+        return _residents.TryGetValue(userId, out var resident)
+            ? [.. resident.Coupons.Values.OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal)]
+            : [];
+    }
+
+    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, CouponTypeDefinition couponType, ClaimRequest request)
+    {
+        // Inside the turn: a pool forgotten after a failed claim of this resident is read again
+        // before their next claim is decided.
+        var now = time.GetUtcNow();
+        await SyncAsync(now);
+        var resident = ResidentOf(userId);
+        if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
+        {
+            return ClaimOutcome.Granted(earlier);
+        }
+
+        if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
+        {
+            LogRefused(_campaignId, couponType.Id, userId, refusal);
             return ClaimOutcome.Refused(refusal);
         }
 
@@ -50,7 +73,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         ClaimOutcome outcome;
         try
         {
-            outcome = await GrainFactory.GetGrain<IPoolGrain>(poolKey).GrantAsync(new(_userId, request.RequestKey, _fence));
+            outcome = await GrainFactory.GetGrain<IPoolGrain>(poolKey).GrantAsync(new(userId, request.RequestKey, _fence));
         }
         catch
         {
@@ -61,32 +84,31 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
         if (outcome.Coupon is { } coupon)
         {
-            Record(coupon);
+            resident.Record(coupon);
         }
         else if (outcome.Refusal == ClaimRefusal.Superseded)
         {
-            // Another activation of this resident's quota exists; this one must not act again.
+            // Another activation of this quota grain exists; this one must not act again.
             DeactivateOnIdle();
         }
 
         return outcome;
     }
 
-    public async Task<IReadOnlyList<Coupon>> GetCouponsAsync()
+    private Resident ResidentOf(string userId)
     {
-        if (_campaign is null)
+        if (!_residents.TryGetValue(userId, out var resident))
         {
-            return [];
+            _residents[userId] = resident = new Resident();
         }
 
-        await SyncAsync(time.GetUtcNow());
-        return [.. _coupons.Values.OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal)];
+        return resident;
     }
 
-    private ClaimRefusal? Refusal(CouponTypeDefinition couponType, string regionCode, DateTimeOffset now, out RoundDefinition round)
+    private ClaimRefusal? Refusal(string userId, Resident resident, CouponTypeDefinition couponType, string regionCode, DateTimeOffset now, out RoundDefinition round)
     {
         round = null!;
-        if (_campaign!.Blacklist?.Contains(_userId) == true)
+        if (_campaign!.Blacklist?.Contains(userId) == true)
         {
             return ClaimRefusal.Blacklisted;
         }
@@ -107,10 +129,10 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
 
         round = open;
-        return LimitReached(couponType, open) ? ClaimRefusal.LimitReached : null;
+        return LimitReached(resident, couponType, open) ? ClaimRefusal.LimitReached : null;
     }
 
-    private bool LimitReached(CouponTypeDefinition couponType, RoundDefinition round)
+    private bool LimitReached(Resident resident, CouponTypeDefinition couponType, RoundDefinition round)
     {
         foreach (var limit in _campaign!.Limits ?? [])
         {
@@ -119,7 +141,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
                 continue;
             }
 
-            var counted = _coupons.Values.Count(c =>
+            var counted = resident.Coupons.Values.Count(c =>
                 limit.Concerns(c.Industry)
                 && limit.GroupBy switch
                 {
@@ -142,38 +164,44 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return false;
     }
 
-    // Reads this resident's grants from every pool of the scope that has opened and was not read
-    // by this activation yet; the read also fences off any older activation.
+    // Reads this shard's grants from every pool of the scope that has opened and was not read by
+    // this activation yet; the read also fences off any older activation. One read at a time, so
+    // a claim never decides on a half-read pool.
     private async Task SyncAsync(DateTimeOffset now)
     {
-        var pending = (
-            from round in _campaign!.Rounds
-            where round.OpensAt <= now
-            from couponTypeId in round.Stock.Keys
-            let couponType = _campaign.FindCouponType(couponTypeId)
-            where couponType is { ListOnly: false } && _campaign.QuotaScopeFor(couponType) == _scope
-            let poolKey = GrainKeys.Pool(_campaignId, round.Id, couponTypeId)
-            where !_syncedPools.Contains(poolKey)
-            select poolKey).ToList();
+        var pending = PendingPools(now);
         if (pending.Count == 0)
         {
             return;
         }
 
-        var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncOwnerAsync(_userId, _fence)));
-        foreach (var coupon in owned.SelectMany(c => c))
+        await _syncing.WaitAsync();
+        try
         {
-            Record(coupon);
+            pending = PendingPools(now);
+            var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
+            foreach (var coupon in owned.SelectMany(c => c))
+            {
+                ResidentOf(coupon.OwnerId).Record(coupon);
+            }
+
+            _syncedPools.UnionWith(pending);
         }
-
-        _syncedPools.UnionWith(pending);
+        finally
+        {
+            _syncing.Release();
+        }
     }
 
-    private void Record(Coupon coupon)
-    {
-        _coupons[coupon.CouponId] = coupon;
-        _byRequest[coupon.RequestKey] = coupon;
-    }
+    private List<string> PendingPools(DateTimeOffset now) => (
+        from round in _campaign!.Rounds
+        where round.OpensAt <= now
+        from couponTypeId in round.Stock.Keys
+        let couponType = _campaign.FindCouponType(couponTypeId)
+        where couponType is { ListOnly: false } && _campaign.QuotaScopeFor(couponType) == _scope
+        let poolKey = GrainKeys.Pool(_campaignId, round.Id, couponTypeId)
+        where !_syncedPools.Contains(poolKey)
+        select poolKey).ToList();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} by {UserId} refused: {Refusal}")]
     private partial void LogRefused(string campaignId, string couponTypeId, string userId, ClaimRefusal refusal);

@@ -1,0 +1,38 @@
+namespace Claims.Grains.Quotas;
+
+/// <summary>One resident's coupons as a quota grain knows them, and the claim of theirs in progress.</summary>
+internal sealed class Resident
+{
+    private Task _tail = Task.CompletedTask;
+
+    public Dictionary<string, Coupon> Coupons { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Coupon> ByRequest { get; } = new(StringComparer.Ordinal);
+
+    public void Record(Coupon coupon)
+    {
+        Coupons[coupon.CouponId] = coupon;
+        ByRequest[coupon.RequestKey] = coupon;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="claim"/> after every earlier claim of this resident has finished, so a
+    /// limit is checked and the grant recorded with no other claim of theirs in between; claims of
+    /// other residents of the grain go on meanwhile.
+    /// </summary>
+    public async Task<T> InTurnAsync<T>(Func<Task<T>> claim)
+    {
+        var previous = _tail;
+        var mine = new TaskCompletionSource();
+        _tail = mine.Task;
+        try
+        {
+            await previous;
+            return await claim();
+        }
+        finally
+        {
+            mine.SetResult();
+        }
+    }
+}
