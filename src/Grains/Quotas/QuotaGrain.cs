@@ -14,6 +14,10 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     private string _campaignId = "";
     private string _scope = "";
     private int _shard;
+
+    // Until this instant no pool of the scope opens that has not been read: most claims skip the scan.
+    private DateTimeOffset _nextOpening = DateTimeOffset.MinValue;
+    private bool _resyncNeeded;
     private CampaignDefinition? _campaign;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -79,6 +83,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         {
             // The pool may have granted before failing to answer: read it again before the next claim.
             _syncedPools.Remove(poolKey);
+            _resyncNeeded = true;
             throw;
         }
 
@@ -169,8 +174,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     // a claim never decides on a half-read pool.
     private async Task SyncAsync(DateTimeOffset now)
     {
-        var pending = PendingPools(now);
-        if (pending.Count == 0)
+        if (!_resyncNeeded && now < _nextOpening)
         {
             return;
         }
@@ -178,7 +182,9 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         await _syncing.WaitAsync();
         try
         {
-            pending = PendingPools(now);
+            // Cleared before reading, so a pool forgotten while this read runs is read next time.
+            _resyncNeeded = false;
+            var pending = PendingPools(now);
             var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
             foreach (var coupon in owned.SelectMany(c => c))
             {
@@ -186,6 +192,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             }
 
             _syncedPools.UnionWith(pending);
+            _nextOpening = _campaign!.Rounds.Where(r => r.OpensAt > now).Select(r => r.OpensAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         }
         finally
         {
