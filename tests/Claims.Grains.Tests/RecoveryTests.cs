@@ -68,4 +68,26 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         Assert.Equal(CampaignStatus.Paused, (await grain.GetAsync())!.Status);
         Assert.Equal(ClaimRefusal.CampaignPaused, (await fixture.ClaimAsync(campaign, "waiting", "dining-10-50")).Refusal);
     }
+
+    [Fact]
+    public async Task GrantsSealedIntoPagesAreReadBackAfterReactivation()
+    {
+        const int Claims = 700;
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: Claims));
+        var first = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"paged-{i}", "market-20-100", requestKey: $"k:{i}")));
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-20-100"));
+
+        await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        for (var shard = 0; shard < QuotaShards.Count; shard++)
+        {
+            var quota = fixture.Grains.GetGrain<IQuotaGrain>($"{campaign.Id}/supermarket/{shard}");
+            await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(Claims, (await pool.GetStockAsync()).Granted);
+        var replays = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"paged-{i}", "market-20-100", requestKey: $"k:{i}")));
+        Assert.Equal(first.Select(o => o.Coupon!.CouponId), replays.Select(o => o.Coupon?.CouponId));
+        Assert.Equal(Claims, first.Select(o => o.Coupon!.CouponId).Distinct().Count());
+        Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "paged-5", "market-10-50")).Refusal);
+    }
 }

@@ -1,4 +1,6 @@
 using Claims.Grains.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Claims.Grains.Pools;
 
@@ -6,7 +8,7 @@ namespace Claims.Grains.Pools;
 // writes coalesce into the next one (group commit). Every grant is checked and applied before the
 // first await, which is what makes the interleaving safe.
 [Reentrant]
-public sealed class PoolGrain(
+public sealed partial class PoolGrain(
     [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,
     IClaimsEventSink sink,
     TimeProvider time,
@@ -25,6 +27,8 @@ public sealed class PoolGrain(
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private int _stock;
     private bool _paused;
+    private bool _sealing;
+    private PoolPages _pages = null!;
     private readonly EventOutbox<PoolState> _outbox = new(state, sink, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -39,7 +43,8 @@ public sealed class PoolGrain(
             ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown coupon type.");
         _stock = _round.Stock.GetValueOrDefault(couponTypeId);
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
-        foreach (var grant in state.State.Grants)
+        _pages = new PoolPages(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims), this.GetGrainId());
+        foreach (var grant in (await _pages.ReadAsync(state.State.SealedPages)).Concat(state.State.Open))
         {
             Index(grant);
         }
@@ -67,7 +72,7 @@ public sealed class PoolGrain(
             return ClaimOutcome.Refused(ClaimRefusal.CampaignPaused);
         }
 
-        if (state.State.Grants.Count >= _stock)
+        if (state.State.Granted >= _stock)
         {
             return ClaimOutcome.Refused(ClaimRefusal.SoldOut);
         }
@@ -75,14 +80,47 @@ public sealed class PoolGrain(
         // Residents read their coupon's times in the campaign's zone.
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
         var version = _outbox.NextVersion();
-        var grant = new PoolGrant(state.State.Grants.Count + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
-        state.State.Grants.Add(grant);
+        var grant = new PoolGrant(state.State.Granted + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
+        state.State.Open.Add(grant);
         Index(grant);
         var coupon = ToCoupon(grant);
         _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
 
         await _outbox.CommitAsync(version);
+        await SealFullPageAsync();
         return ClaimOutcome.Granted(coupon);
+    }
+
+    // Moves the oldest full page of open grants into its own row, then drops it from the state.
+    // Grants made meanwhile are appended behind it, so removing the page's count from the front
+    // removes exactly its grants. Until the state write records the page, a restart ignores the row.
+    private async Task SealFullPageAsync()
+    {
+        if (_sealing || state.State.Open.Count < PoolPages.PageSize)
+        {
+            return;
+        }
+
+        _sealing = true;
+        try
+        {
+            var page = state.State.Open.GetRange(0, PoolPages.PageSize);
+            await _pages.WriteAsync(state.State.SealedPages, page);
+            state.State.Open.RemoveRange(0, page.Count);
+            state.State.SealedPages++;
+            state.State.SealedGrants += page.Count;
+            await _outbox.CommitAsync(_outbox.NextVersion());
+        }
+        catch (Exception exception)
+        {
+            // The grant that triggered the seal is already durable; the page stays open and the
+            // next grant tries again.
+            LogSealFailed(exception, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _sealing = false;
+        }
     }
 
     public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
@@ -93,7 +131,7 @@ public sealed class PoolGrain(
     }
 
     public ValueTask<PoolStock> GetStockAsync() =>
-        ValueTask.FromResult(new PoolStock(_round.Id, _couponType.Id, _stock, state.State.Grants.Count));
+        ValueTask.FromResult(new PoolStock(_round.Id, _couponType.Id, _stock, state.State.Granted));
 
     public Task SetPausedAsync(bool paused)
     {
@@ -129,4 +167,7 @@ public sealed class PoolGrain(
         ValidUntil: grant.ValidUntil,
         Status: CouponStatus.Claimed);
 
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
+    private partial void LogSealFailed(Exception exception, string poolKey);
 }
