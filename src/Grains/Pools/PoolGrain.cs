@@ -87,16 +87,18 @@ public sealed partial class PoolGrain(
         _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
 
         await _outbox.CommitAsync(version);
-        await SealFullPageAsync();
+        await SealFullPagesAsync();
         return ClaimOutcome.Granted(coupon);
     }
 
-    // Moves the oldest full page of open grants into its own row, then drops it from the state.
-    // Grants made meanwhile are appended behind it, so removing the page's count from the front
-    // removes exactly its grants. Until the state write records the page, a restart ignores the row.
-    private async Task SealFullPageAsync()
+    // Moves every full page of open grants into rows of their own, then drops them from the
+    // state. Grants made meanwhile are appended behind them, so removing their count from the
+    // front removes exactly the sealed grants. Until the state write records the pages, a restart
+    // ignores their rows.
+    private async Task SealFullPagesAsync()
     {
-        if (_sealing || state.State.Open.Count < PoolPages.PageSize)
+        var full = state.State.Open.Count / PoolPages.PageSize;
+        if (_sealing || full == 0)
         {
             return;
         }
@@ -104,16 +106,17 @@ public sealed partial class PoolGrain(
         _sealing = true;
         try
         {
-            var page = state.State.Open.GetRange(0, PoolPages.PageSize);
-            await _pages.WriteAsync(state.State.SealedPages, page);
-            state.State.Open.RemoveRange(0, page.Count);
-            state.State.SealedPages++;
-            state.State.SealedGrants += page.Count;
+            var first = state.State.SealedPages;
+            var pages = Enumerable.Range(0, full).Select(i => state.State.Open.GetRange(i * PoolPages.PageSize, PoolPages.PageSize)).ToList();
+            await Task.WhenAll(pages.Select((page, i) => _pages.WriteAsync(first + i, page)));
+            state.State.Open.RemoveRange(0, full * PoolPages.PageSize);
+            state.State.SealedPages += full;
+            state.State.SealedGrants += full * PoolPages.PageSize;
             await _outbox.CommitAsync(_outbox.NextVersion());
         }
         catch (Exception exception)
         {
-            // The grant that triggered the seal is already durable; the page stays open and the
+            // The grant that triggered the seal is already durable; the pages stay open and the
             // next grant tries again.
             LogSealFailed(exception, this.GetPrimaryKeyString());
         }
