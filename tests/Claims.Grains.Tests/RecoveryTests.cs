@@ -47,11 +47,11 @@ public sealed class RecoveryTests(ClusterFixture fixture)
 
         await pool.SyncShardAsync(QuotaShards.Of("moved"), older);
         await pool.SyncShardAsync(QuotaShards.Of("moved"), newer);
-        var stale = await pool.GrantAsync(new PoolGrantRequest("moved", "r:late", older));
+        var stale = await pool.GrantAsync([new PoolGrantRequest("moved", "r:late", older)]);
 
-        Assert.Equal(ClaimRefusal.Superseded, stale.Refusal);
+        Assert.Equal(ClaimRefusal.Superseded, Assert.Single(stale).Refusal);
         Assert.Equal(0, (await pool.GetStockAsync()).Granted);
-        Assert.NotNull((await pool.GrantAsync(new PoolGrantRequest("moved", "r:current", newer))).Coupon);
+        Assert.NotNull(Assert.Single(await pool.GrantAsync([new PoolGrantRequest("moved", "r:current", newer)])).Coupon);
     }
 
     [Fact]

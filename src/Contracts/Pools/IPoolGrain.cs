@@ -9,8 +9,12 @@ namespace Claims.Contracts.Pools;
 /// </summary>
 public interface IPoolGrain : IGrainWithStringKey
 {
-    /// <summary>Takes one coupon for a resident, or returns the one already granted for this request.</summary>
-    ValueTask<ClaimOutcome> GrantAsync(PoolGrantRequest request);
+    /// <summary>
+    /// Takes one coupon per request (or returns the one a request already obtained), answering in
+    /// the order asked, once every grant in the batch is durable. Quota grains send their
+    /// residents' requests in batches, so a rush costs a few calls per pool instead of one a claim.
+    /// </summary>
+    ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests);
 
     /// <summary>
     /// The coupons of every resident of quota shard <paramref name="shard"/> from this pool.

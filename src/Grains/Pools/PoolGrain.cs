@@ -4,7 +4,7 @@ using Orleans.Storage;
 
 namespace Claims.Grains.Pools;
 
-// Reentrant so that grants arriving while a write is in flight are decided at once and their
+// Reentrant so that batches arriving while a write is in flight are decided at once and their
 // writes coalesce into the next one (group commit). Every grant is checked and applied before the
 // first await, which is what makes the interleaving safe.
 [Reentrant]
@@ -52,29 +52,50 @@ public sealed partial class PoolGrain(
         await _outbox.RestoreAsync();
     }
 
-    public async ValueTask<ClaimOutcome> GrantAsync(PoolGrantRequest request)
+    public async ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests)
+    {
+        // Every request is decided in this turn; one write then makes the whole batch durable.
+        var outcomes = new ClaimOutcome[requests.Count];
+        var durableAt = 0L;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            (outcomes[i], var version) = Decide(requests[i]);
+            durableAt = Math.Max(durableAt, version);
+        }
+
+        if (durableAt > 0)
+        {
+            await _outbox.CommitAsync(durableAt);
+            await SealFullPagesAsync();
+        }
+
+        return outcomes;
+    }
+
+    // The grant (new, or the one this request already obtained) and the state version that must
+    // be durable before it is answered; 0 for a refusal.
+    private (ClaimOutcome Outcome, long Version) Decide(PoolGrantRequest request)
     {
         if (_byRequest.TryGetValue((request.UserId, request.RequestKey), out var earlier))
         {
-            await _outbox.CommitAsync(earlier.Version);
-            return ClaimOutcome.Granted(ToCoupon(earlier));
+            return (ClaimOutcome.Granted(ToCoupon(earlier)), earlier.Version);
         }
 
         var shard = QuotaShards.Of(request.UserId);
         if (_fences.TryGetValue(shard, out var fence) && fence != request.Fence)
         {
-            return ClaimOutcome.Refused(ClaimRefusal.Superseded);
+            return (ClaimOutcome.Refused(ClaimRefusal.Superseded), 0);
         }
 
         _fences[shard] = request.Fence;
         if (_paused)
         {
-            return ClaimOutcome.Refused(ClaimRefusal.CampaignPaused);
+            return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), 0);
         }
 
         if (state.State.Granted >= _stock)
         {
-            return ClaimOutcome.Refused(ClaimRefusal.SoldOut);
+            return (ClaimOutcome.Refused(ClaimRefusal.SoldOut), 0);
         }
 
         // Residents read their coupon's times in the campaign's zone.
@@ -85,10 +106,7 @@ public sealed partial class PoolGrain(
         Index(grant);
         var coupon = ToCoupon(grant);
         _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
-
-        await _outbox.CommitAsync(version);
-        await SealFullPagesAsync();
-        return ClaimOutcome.Granted(coupon);
+        return (ClaimOutcome.Granted(coupon), version);
     }
 
     // Moves every full page of open grants into rows of their own, then drops them from the

@@ -11,6 +11,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     private readonly HashSet<string> _syncedPools = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resident> _residents = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _syncing = new(1, 1);
+    private readonly Dictionary<string, PoolRequestBatcher> _batchers = new(StringComparer.Ordinal);
     private string _campaignId = "";
     private string _scope = "";
     private int _shard;
@@ -77,7 +78,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         ClaimOutcome outcome;
         try
         {
-            outcome = await GrainFactory.GetGrain<IPoolGrain>(poolKey).GrantAsync(new(userId, request.RequestKey, _fence));
+            outcome = await BatcherFor(poolKey).GrantAsync(new(userId, request.RequestKey, _fence));
         }
         catch
         {
@@ -98,6 +99,16 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
 
         return outcome;
+    }
+
+    private PoolRequestBatcher BatcherFor(string poolKey)
+    {
+        if (!_batchers.TryGetValue(poolKey, out var batcher))
+        {
+            _batchers[poolKey] = batcher = new PoolRequestBatcher(GrainFactory.GetGrain<IPoolGrain>(poolKey));
+        }
+
+        return batcher;
     }
 
     private Resident ResidentOf(string userId)
