@@ -14,9 +14,13 @@ public static class QuotaShards
 
     public static int Of(string userId)
     {
-        // FNV-1a over UTF-8: string.GetHashCode is randomized per process.
+        // FNV-1a over UTF-8: string.GetHashCode is randomized per process. Every claim hashes its
+        // resident twice, so short ids are encoded on the stack.
+        var length = Encoding.UTF8.GetByteCount(userId);
+        Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(userId, bytes);
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(userId))
+        foreach (var b in bytes)
         {
             hash = (hash ^ b) * 16777619u;
         }

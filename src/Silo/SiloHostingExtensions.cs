@@ -33,7 +33,8 @@ public static class SiloHostingExtensions
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             if (storage.Provider == StorageProvider.Memory)
             {
-                silo.AddMemoryGrainStorage(StorageNames.Claims);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
+                    new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
                 return;
             }
 
