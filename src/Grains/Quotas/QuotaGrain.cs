@@ -40,7 +40,19 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType);
         }
 
-        return await ResidentOf(userId).InTurnAsync(() => ClaimInTurnAsync(userId, couponType, request));
+        var resident = ResidentOf(userId);
+        try
+        {
+            return await resident.InTurnAsync(() => ClaimInTurnAsync(userId, couponType, request));
+        }
+        finally
+        {
+            // Most of a rush is refused: keep no entry for a resident who holds nothing.
+            if (resident.IsIdle && resident.Coupons.Count == 0)
+            {
+                _residents.Remove(userId);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<Coupon>> GetCouponsAsync(string userId)

@@ -7,6 +7,9 @@ internal sealed class Resident
 
     public Dictionary<string, Coupon> Coupons { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>No claim of this resident is running or waiting.</summary>
+    public bool IsIdle => _tail.IsCompleted;
+
     public Dictionary<string, Coupon> ByRequest { get; } = new(StringComparer.Ordinal);
 
     public void Record(Coupon coupon)
