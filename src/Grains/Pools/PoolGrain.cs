@@ -46,7 +46,7 @@ public sealed partial class PoolGrain(
         _pages = new PoolPages(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims), this.GetGrainId());
         foreach (var grant in (await _pages.ReadAsync(state.State.SealedPages)).Concat(state.State.Open))
         {
-            Index(grant);
+            Index(grant, QuotaShards.Of(grant.OwnerId));
         }
 
         await _outbox.RestoreAsync();
@@ -103,7 +103,7 @@ public sealed partial class PoolGrain(
         var version = _outbox.NextVersion();
         var grant = new PoolGrant(state.State.Granted + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
         state.State.Open.Add(grant);
-        Index(grant);
+        Index(grant, shard);
         var coupon = ToCoupon(grant);
         _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
         return (ClaimOutcome.Granted(coupon), version);
@@ -160,10 +160,9 @@ public sealed partial class PoolGrain(
         return Task.CompletedTask;
     }
 
-    private void Index(PoolGrant grant)
+    private void Index(PoolGrant grant, int shard)
     {
         _byRequest[(grant.OwnerId, grant.RequestKey)] = grant;
-        var shard = QuotaShards.Of(grant.OwnerId);
         if (!_byShard.TryGetValue(shard, out var owned))
         {
             _byShard[shard] = owned = [];
@@ -187,7 +186,6 @@ public sealed partial class PoolGrain(
         ValidFrom: grant.ClaimedAt,
         ValidUntil: grant.ValidUntil,
         Status: CouponStatus.Claimed);
-
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
     private partial void LogSealFailed(Exception exception, string poolKey);

@@ -43,7 +43,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         var resident = ResidentOf(userId);
         try
         {
-            return await resident.InTurnAsync(() => ClaimInTurnAsync(userId, couponType, request));
+            return await resident.InTurnAsync(() => ClaimInTurnAsync(userId, resident, couponType, request));
         }
         finally
         {
@@ -68,13 +68,13 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             : [];
     }
 
-    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, CouponTypeDefinition couponType, ClaimRequest request)
+    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, Resident resident, CouponTypeDefinition couponType, ClaimRequest request)
     {
         // Inside the turn: a pool forgotten after a failed claim of this resident is read again
-        // before their next claim is decided.
+        // before their next claim is decided. The resident's entry stays put while a turn of
+        // theirs runs, so the reads below record into it.
         var now = time.GetUtcNow();
         await SyncAsync(now);
-        var resident = ResidentOf(userId);
         if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
         {
             return ClaimOutcome.Granted(earlier);
