@@ -46,14 +46,14 @@ public static class AdminCampaignsApi
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
-            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+            return ApiProblem.InvalidCampaignId();
         }
 
         // Reading first keeps an unknown id from activating (and storing) anything.
         var campaign = grains.GetGrain<ICampaignGrain>(campaignId);
         if (await campaign.GetAsync() is null || await action(campaign) is not { } snapshot)
         {
-            return ApiProblem.NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+            return ApiProblem.CampaignNotFound(campaignId);
         }
 
         return TypedResults.Ok(await ViewAsync(grains, snapshot));

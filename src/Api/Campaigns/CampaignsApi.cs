@@ -30,12 +30,12 @@ public static class CampaignsApi
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
-            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+            return ApiProblem.InvalidCampaignId();
         }
 
         if (await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() is not { } snapshot)
         {
-            return ApiProblem.NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+            return ApiProblem.CampaignNotFound(campaignId);
         }
 
         var definition = snapshot.Definition;

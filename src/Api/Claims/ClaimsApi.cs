@@ -25,7 +25,7 @@ public static class ClaimsApi
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
-            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+            return ApiProblem.InvalidCampaignId();
         }
 
         // Read raw: an empty header is a client bug to report, not a claim without a key.
@@ -42,7 +42,7 @@ public static class ClaimsApi
 
         if (await campaigns.FindAsync(campaignId) is not { } campaign)
         {
-            return ApiProblem.NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+            return ApiProblem.CampaignNotFound(campaignId);
         }
 
         if (campaign.FindCouponType(body.CouponTypeId!) is not { } couponType)

@@ -8,6 +8,12 @@ public static class ApiProblem
 
     public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);
 
+    public static ProblemHttpResult InvalidCampaignId() =>
+        BadRequest(ProblemCodes.InvalidId, "Campaign ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+
+    public static ProblemHttpResult CampaignNotFound(string campaignId) =>
+        NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
+
     public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
 
     public static ProblemHttpResult Create(int status, string code, string detail, Dictionary<string, object?>? extensions = null)
