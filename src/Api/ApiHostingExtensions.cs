@@ -2,7 +2,9 @@ using Claims.Api.Admin;
 using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Claims;
+using Claims.Api.Merchants;
 using Claims.Api.Problems;
+using Claims.Api.Redemptions;
 using Claims.Api.Samples;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -48,6 +50,9 @@ public static class ApiHostingExtensions
         app.MapCampaignsApi();
         app.MapClaimEndpoints();
         app.MapAdminCampaignsApi();
+        app.MapAdminStockApi();
+        app.MapAdminMerchantsApi();
+        app.MapRedemptionsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokensApi();

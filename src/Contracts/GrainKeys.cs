@@ -12,6 +12,15 @@ public static class GrainKeys
         return (parts[0], parts[1], parts[2]);
     }
 
+    /// <summary>A merchant's order; order ids never contain '/' either.</summary>
+    public static string Order(string merchantId, string orderId) => $"{merchantId}/{orderId}";
+
+    public static (string MerchantId, string OrderId) ParseOrder(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (key[..slash], key[(slash + 1)..]);
+    }
+
     /// <summary>The quota grain serving <paramref name="userId"/> in a campaign and scope.</summary>
     public static string Quota(string campaignId, string userId, string scope) =>
         $"{campaignId}/{scope}/{QuotaShards.Of(userId)}";

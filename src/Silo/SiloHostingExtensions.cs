@@ -1,4 +1,5 @@
 using Claims.Grains;
+using Claims.Grains.Campaigns;
 using Claims.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -18,6 +19,7 @@ public static class SiloHostingExtensions
     {
         builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
         builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
+        builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
         var cluster = builder.Configuration.GetSection(ClaimsClusterOptions.Section).Get<ClaimsClusterOptions>() ?? new();
         var storage = builder.Configuration.GetSection(ClaimsStorageOptions.Section).Get<ClaimsStorageOptions>() ?? new();
 
@@ -35,10 +37,13 @@ public static class SiloHostingExtensions
             {
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
                     new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.UseInMemoryReminderService();
                 return;
             }
 
             SqliteSchema.Apply(storage.SqlitePath);
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             silo.AddAdoNetGrainStorage(StorageNames.Claims, options =>
             {
                 options.Invariant = SqliteInvariant;

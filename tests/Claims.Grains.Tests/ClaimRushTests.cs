@@ -41,7 +41,7 @@ public sealed class ClaimRushTests(ClusterFixture fixture)
 
         Assert.Single(outcomes, o => o.Coupon is not null);
         Assert.Equal(199, outcomes.Count(o => o.Refusal == ClaimRefusal.LimitReached));
-        Assert.Single(await fixture.WalletAsync(campaign, "eager", "supermarket"));
+        Assert.Single(await fixture.WalletAsync(campaign, "eager"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ClaimRushTests(ClusterFixture fixture)
         var granted = outcomes.Select(o => o.Coupon).OfType<Coupon>().ToList();
         Assert.Equal(3, granted.Count);
         Assert.Equal(3, granted.Select(c => c.CouponTypeId).Distinct().Count());
-        Assert.Equal(3, (await fixture.WalletAsync(campaign, "gaoping-resident", QuotaScope.All)).Count);
+        Assert.Equal(3, (await fixture.WalletAsync(campaign, "gaoping-resident")).Count);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Claims);
+            silo.UseInMemoryReminderService();
             silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<IClaimsEventSink>(Events);
@@ -57,6 +58,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
         Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();
 
-    public Task<IReadOnlyList<Coupon>> WalletAsync(CampaignDefinition campaign, string userId, string scope) =>
-        Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope)).GetCouponsAsync(userId);
+    /// <summary>The resident's coupons in the campaign, as the pools of the rounds opened so far hold them.</summary>
+    public async Task<IReadOnlyList<Coupon>> WalletAsync(CampaignDefinition campaign, string userId)
+    {
+        var owned = await Task.WhenAll(
+            from round in campaign.Rounds
+            where round.OpensAt <= Clock.GetUtcNow()
+            from couponTypeId in round.Stock.Keys
+            select Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, round.Id, couponTypeId)).GetOwnedAsync(userId).AsTask());
+        return [.. owned.SelectMany(c => c)];
+    }
 }

@@ -14,7 +14,7 @@ public sealed class RecoveryTests(ClusterFixture fixture)
 
         await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
 
-        Assert.Equal(granted, Assert.Single(await quota.GetCouponsAsync("returning")));
+        Assert.Equal(granted, Assert.Single(await fixture.WalletAsync(campaign, "returning")));
         Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "returning", "market-20-100")).Refusal);
         Assert.Equal(granted, (await fixture.ClaimAsync(campaign, "returning", "market-10-50", requestKey: "k:once")).Coupon);
     }

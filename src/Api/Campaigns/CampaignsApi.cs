@@ -79,6 +79,7 @@ public static class CampaignsApi
             round.ClosesAt,
             round.OpensAt <= now && now < round.ClosesAt,
             stock.Stock,
+            stock.RolledIn,
             stock.Remaining);
     }
 }

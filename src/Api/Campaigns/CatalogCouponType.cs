@@ -1,6 +1,9 @@
 namespace Claims.Api.Campaigns;
 
-/// <summary>A claimable coupon type with its stock in the round that is open (or opens next, or closed last).</summary>
+/// <summary>
+/// A claimable coupon type with its stock in the round that is open (or opens next, or closed
+/// last): the round's own stock, what earlier rounds rolled into it, and what is left to claim.
+/// </summary>
 public sealed record CatalogCouponType(
     string CouponTypeId,
     string Industry,
@@ -12,4 +15,5 @@ public sealed record CatalogCouponType(
     DateTimeOffset ClosesAt,
     bool Open,
     int Stock,
+    int RolledIn,
     int Remaining);

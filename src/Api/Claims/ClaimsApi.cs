@@ -69,15 +69,20 @@ public static class ClaimsApi
         return ApiProblem.Conflict(ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
     }
 
-    private static async Task<Ok<CouponView[]>> WalletAsync(ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns)
+    // Every pool the resident could hold coupons from answers with their current status, so the
+    // wallet shows what happened since the claim (used, expired, refunded) and list grants too.
+    private static async Task<Ok<CouponView[]>> WalletAsync(ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns, TimeProvider time)
     {
         var userId = user.FindFirstValue("sub")!;
+        var now = time.GetUtcNow();
         var ids = await grains.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).ListAsync();
         var definitions = await Task.WhenAll(ids.Select(id => campaigns.FindAsync(id).AsTask()));
-        var wallets = await Task.WhenAll(
+        var owned = await Task.WhenAll(
             from definition in definitions.OfType<CampaignDefinition>()
-            from scope in definition.QuotaScopes()
-            select grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(definition.Id, userId, scope)).GetCouponsAsync(userId));
-        return TypedResults.Ok(wallets.SelectMany(w => w).Select(CouponView.From).ToArray());
+            from round in definition.Rounds
+            where round.OpensAt <= now
+            from couponTypeId in round.Stock.Keys
+            select grains.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).GetOwnedAsync(userId).AsTask());
+        return TypedResults.Ok(owned.SelectMany(c => c).OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal).Select(CouponView.From).ToArray());
     }
 }

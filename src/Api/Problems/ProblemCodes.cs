@@ -17,6 +17,16 @@ public static class ProblemCodes
     public const string CampaignNotFound = "campaign_not_found";
     public const string CouponTypeNotFound = "coupon_type_not_found";
     public const string NotFound = "not_found";
+    public const string MerchantNotFound = "merchant_not_found";
+    public const string MerchantExists = "merchant_exists";
+    public const string InvalidTransition = "invalid_transition";
+    public const string CouponNotFound = "coupon_not_found";
+    public const string OrderNotFound = "order_not_found";
+    public const string NotListOnly = "not_list_only";
+    public const string RoundNotFound = "round_not_found";
+    public const string RoundOpened = "round_opened";
+    public const string CouponTypeNotInRound = "coupon_type_not_in_round";
+    public const string UnbalancedStock = "unbalanced_stock";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Unauthenticated = "unauthenticated";
     public const string InvalidToken = "invalid_token";

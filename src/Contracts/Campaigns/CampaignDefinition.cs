@@ -19,7 +19,8 @@ public sealed record CampaignDefinition(
     [property: JsonRequired] IReadOnlyList<CouponTypeDefinition> CouponTypes,
     IReadOnlyList<LimitDefinition>? Limits,
     [property: JsonRequired] IReadOnlyList<RoundDefinition> Rounds,
-    IReadOnlyList<string>? Blacklist)
+    IReadOnlyList<string>? Blacklist,
+    RefundPolicy? RefundPolicy = null)
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
@@ -41,6 +42,19 @@ public sealed record CampaignDefinition(
     /// <summary>The round in which <paramref name="couponTypeId"/> can be claimed at <paramref name="now"/>, if any.</summary>
     public RoundDefinition? OpenRound(string couponTypeId, DateTimeOffset now) =>
         Rounds.FirstOrDefault(r => r.Stock.ContainsKey(couponTypeId) && r.OpensAt <= now && now < r.ClosesAt);
+
+    /// <summary>
+    /// Where coupons of <paramref name="couponTypeId"/> leaving round <paramref name="from"/> go at
+    /// <paramref name="now"/>: the first round of that type paid by the same fund (funds are never
+    /// mixed) that has not closed, starting with <paramref name="from"/> itself when
+    /// <paramref name="includeFrom"/>. Null means the fund: no such round is left.
+    /// </summary>
+    public RoundDefinition? RolloverTarget(RoundDefinition from, string couponTypeId, DateTimeOffset now, bool includeFrom) =>
+        Rounds
+            .Where(r => r.Stock.ContainsKey(couponTypeId) && r.Fund == from.Fund && now < r.ClosesAt)
+            .Where(r => includeFrom ? r.OpensAt >= from.OpensAt : r.OpensAt > from.OpensAt)
+            .OrderBy(r => r.OpensAt)
+            .FirstOrDefault();
 
     /// <summary>Region codes are hierarchical (province, city, county): a listed prefix admits every code under it.</summary>
     public bool AdmitsRegion(string regionCode) =>

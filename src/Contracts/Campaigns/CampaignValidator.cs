@@ -21,6 +21,18 @@ public static partial class CampaignValidator
     /// <summary>Administrative division codes: province, city or county.</summary>
     public static bool IsValidRegionCode(string? code) => code is not null && RegionCodePattern().IsMatch(code);
 
+    /// <summary>Resident ids (a token's <c>sub</c>): 1 to 128 printable characters.</summary>
+    public static bool IsValidUserId(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 128 && !id.Any(char.IsControl);
+
+    /// <summary>An amount of money paid or spent: positive, whole fen, at most <see cref="MaxMoney"/>.</summary>
+    public static bool IsValidAmount(decimal amount)
+    {
+        var valid = true;
+        CheckMoney("", amount, (_, _, _) => valid = false, allowZero: false);
+        return valid;
+    }
+
     public static IReadOnlyList<Violation> Validate(CampaignDefinition definition)
     {
         var found = new List<Violation>();

@@ -2,7 +2,8 @@ namespace Claims.Contracts.Campaigns;
 
 /// <summary>
 /// A campaign, keyed by its id: holds the validated definition and whether it is paused. Pools and
-/// quota grains read the definition when they activate; a pause is pushed to every pool.
+/// quota grains read the definition when they activate; a pause is pushed to every pool, and
+/// a reminder drives the rounds' expiry and rollover.
 /// </summary>
 public interface ICampaignGrain : IGrainWithStringKey
 {
@@ -18,4 +19,17 @@ public interface ICampaignGrain : IGrainWithStringKey
 
     /// <summary>Lets claims through again; null when unknown.</summary>
     Task<CampaignSnapshot?> ResumeAsync();
+
+    /// <summary>
+    /// Replaces the counts of the coupon types named in a round that has not opened, keeping the
+    /// round's total value: the late move of money between industries within one fund.
+    /// </summary>
+    Task<StockReallocation> ReallocateAsync(string roundId, IReadOnlyDictionary<string, int> stock);
+
+    /// <summary>
+    /// Has every pool of the rounds that have opened expire what is due, close when its round is
+    /// over, and pass on what left it. The campaign's reminder calls it, so expiry and rollover
+    /// happen with nobody calling; it stops once the last coupon can no longer be valid.
+    /// </summary>
+    Task TickAsync();
 }

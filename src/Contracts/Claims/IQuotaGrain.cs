@@ -11,7 +11,4 @@ public interface IQuotaGrain : IGrainWithStringKey
 {
     /// <summary>Claims a coupon for <paramref name="userId"/>, or returns the coupon an earlier claim with the same request key obtained.</summary>
     Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request);
-
-    /// <summary>The resident's coupons in this campaign and scope.</summary>
-    Task<IReadOnlyList<Coupon>> GetCouponsAsync(string userId);
 }

@@ -1,11 +1,13 @@
 using Claims.Contracts.Claims;
+using Claims.Contracts.Redemptions;
 
 namespace Claims.Contracts.Pools;
 
 /// <summary>
-/// The stock of one coupon type in one round, key from <see cref="GrainKeys.Pool"/>. Grants are
-/// durable before they are answered and recorded with their owner and request key, so a quota
-/// grain can always recover them.
+/// The stock of one coupon type in one round, key from <see cref="GrainKeys.Pool"/>, and every
+/// coupon it granted through its whole life. Grants and changes are durable before they are
+/// answered and recorded with their owner and request key (or order), so callers can always
+/// recover them and a retry gets the first answer.
 /// </summary>
 public interface IPoolGrain : IGrainWithStringKey
 {
@@ -16,6 +18,12 @@ public interface IPoolGrain : IGrainWithStringKey
     /// </summary>
     ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests);
 
+    /// <summary>Grants a list-only coupon to each resident named who has none from this pool yet, while stock lasts.</summary>
+    ValueTask<IReadOnlyList<ListGrantResult>> GrantListedAsync(IReadOnlyList<string> userIds);
+
+    /// <summary>The list-only coupon granted to <paramref name="userId"/> from this pool, if any.</summary>
+    ValueTask<Coupon?> FindListedAsync(string userId);
+
     /// <summary>
     /// The coupons of every resident of quota shard <paramref name="shard"/> from this pool.
     /// <paramref name="fence"/> identifies the calling quota activation: from now on the pool
@@ -23,10 +31,42 @@ public interface IPoolGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence);
 
-    /// <summary>Stock, granted and remaining counts.</summary>
+    /// <summary>The resident's coupons from this pool, with their current status.</summary>
+    [AlwaysInterleave]
+    ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId);
+
+    /// <summary>Counts: stock, rolled in, granted, redeemed, expired, passed on.</summary>
     [AlwaysInterleave]
     ValueTask<PoolStock> GetStockAsync();
 
     /// <summary>Sets whether the campaign is paused; pushed by the campaign grain.</summary>
     Task SetPausedAsync(bool paused);
+
+    /// <summary>Replaces the round's stock of this type; false once the round has opened or granted anything.</summary>
+    Task<bool> SetStockAsync(int stock);
+
+    /// <summary>
+    /// Uses a coupon for an order (the merchant and regions already checked by the order grain),
+    /// or answers as before when the same merchant's order already used it.
+    /// </summary>
+    ValueTask<RedemptionOutcome> RedeemAsync(PoolRedemption redemption);
+
+    /// <summary>The receipt of the merchant's order that used coupon <paramref name="sequence"/>, if it did.</summary>
+    ValueTask<RedemptionReceipt?> FindRedemptionAsync(int sequence, string merchantId, string orderId);
+
+    /// <summary>
+    /// Refunds the merchant's order that used coupon <paramref name="sequence"/> under the
+    /// campaign's refund policy, or answers as before; null when that order did not use it.
+    /// </summary>
+    ValueTask<RefundReceipt?> RefundAsync(int sequence, string merchantId, string orderId);
+
+    /// <summary>
+    /// Expires the coupons past their validity and, once the round is over, closes it; passes
+    /// what left this pool on to later rounds. Called by the campaign's reminder; true once
+    /// every later round has confirmed what this pool passed it.
+    /// </summary>
+    Task<bool> TickAsync();
+
+    /// <summary>Takes in coupons from an earlier round's pool: <paramref name="total"/> is everything that pool has passed here so far.</summary>
+    Task ReceiveAsync(string fromRoundId, int total);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Claims.Grains.Events;
+using Microsoft.Extensions.Options;
 
 namespace Claims.Grains.Campaigns;
 
@@ -7,8 +8,11 @@ public sealed partial class CampaignGrain(
     [PersistentState("campaign", StorageNames.Claims)] IPersistentState<CampaignState> state,
     IClaimsEventSink sink,
     TimeProvider time,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+    IOptions<ClaimsLifecycleOptions> lifecycle,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
+    private const string LifecycleReminder = "lifecycle";
+
     private readonly EventOutbox<CampaignState> _outbox = new(state, sink, logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -35,6 +39,7 @@ public sealed partial class CampaignGrain(
 
             // A retry after a crash between storing and registering completes the registration.
             await RegisterAsync();
+            await StartLifecycleAsync();
             return new(CampaignCreationResult.AlreadyExists, Snapshot(), []);
         }
 
@@ -56,6 +61,7 @@ public sealed partial class CampaignGrain(
         _outbox.Raise(version, new CampaignCreated { EventId = $"campaign-created:{definition.Id}", OccurredAt = state.State.CreatedAt, Definition = definition });
         await _outbox.CommitAsync(version);
         await RegisterAsync();
+        await StartLifecycleAsync();
         LogCreated(definition.Id, definition.Rounds.Count, definition.CouponTypes.Count);
         return new(CampaignCreationResult.Created, Snapshot(), []);
     }
@@ -87,6 +93,83 @@ public sealed partial class CampaignGrain(
         return Snapshot();
     }
 
+    public async Task<StockReallocation> ReallocateAsync(string roundId, IReadOnlyDictionary<string, int> stock)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return new(StockReallocationResult.CampaignNotFound, null, 0, 0);
+        }
+
+        if (definition.Rounds.FirstOrDefault(r => r.Id == roundId) is not { } round)
+        {
+            return new(StockReallocationResult.RoundNotFound, null, 0, 0);
+        }
+
+        var updated = new Dictionary<string, int>(round.Stock, StringComparer.Ordinal);
+        foreach (var (couponTypeId, count) in stock)
+        {
+            updated[couponTypeId] = count;
+        }
+
+        var (before, after) = (Value(definition, round.Stock), Value(definition, updated));
+        var result =
+            time.GetUtcNow() >= round.OpensAt - lifecycle.Value.ReallocationCutoff ? StockReallocationResult.RoundOpened
+            : updated.Count != round.Stock.Count ? StockReallocationResult.CouponTypeNotInRound
+            : before != after ? StockReallocationResult.Unbalanced
+            : StockReallocationResult.Reallocated;
+        if (result != StockReallocationResult.Reallocated)
+        {
+            return new(result, round, before, after);
+        }
+
+        var moved = round with { Stock = updated };
+        if (!updated.SequenceEqual(round.Stock))
+        {
+            state.State.Definition = definition with { Rounds = [.. definition.Rounds.Select(r => r.Id == roundId ? moved : r)] };
+            var version = _outbox.NextVersion();
+            _outbox.Raise(version, new StockReallocated { EventId = $"reallocated:{definition.Id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = definition.Id, RoundId = roundId, Before = round.Stock, After = updated });
+            await _outbox.CommitAsync(version);
+        }
+
+        // Stored first, then pushed: pools activated later read the stored round, and a retry of
+        // the same reallocation pushes again to any pool a failure missed.
+        await Task.WhenAll(updated.Select(s => GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, roundId, s.Key)).SetStockAsync(s.Value)));
+        return new(result, moved, before, after);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == LifecycleReminder ? TickAsync() : Task.CompletedTask;
+
+    public async Task TickAsync()
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var settled = await Task.WhenAll(
+            from round in definition.Rounds
+            where round.OpensAt <= now
+            from couponTypeId in round.Stock.Keys
+            select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).TickAsync());
+
+        // No coupon of the campaign can be valid after this: nothing is left to expire or roll.
+        var lastValid = definition.Rounds.Max(r => r.ValidUntil(r.ClosesAt));
+        if (now >= lastValid && definition.Rounds.All(r => now >= r.ClosesAt) && settled.All(s => s)
+            && await this.GetReminder(LifecycleReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            LogLifecycleFinished(definition.Id);
+        }
+    }
+
+    private Task StartLifecycleAsync() =>
+        this.RegisterOrUpdateReminder(LifecycleReminder, lifecycle.Value.TickPeriod, lifecycle.Value.TickPeriod);
+
+    private static decimal Value(CampaignDefinition definition, IReadOnlyDictionary<string, int> stock) =>
+        stock.Sum(s => s.Value * (definition.FindCouponType(s.Key)?.FaceValue ?? 0));
+
     private Task PushStatusAsync()
     {
         var definition = state.State.Definition!;
@@ -109,6 +192,9 @@ public sealed partial class CampaignGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} created with {Rounds} rounds and {CouponTypes} coupon types")]
     private partial void LogCreated(string campaignId, int rounds, int couponTypes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} has no coupon left that can expire or roll over; its lifecycle reminder stops")]
+    private partial void LogLifecycleFinished(string campaignId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId} is now {Status}")]
     private partial void LogStatusChanged(string campaignId, CampaignStatus status);

@@ -19,6 +19,9 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
         return DeliverAsync();
     }
 
+    /// <summary>No change counted so far is waiting for a write.</summary>
+    public bool AllDurable => state.State.Version <= _durableVersion;
+
     /// <summary>Counts a change to the state and returns its version.</summary>
     public long NextVersion() => ++state.State.Version;
 

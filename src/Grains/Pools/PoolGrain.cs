@@ -5,8 +5,8 @@ using Orleans.Storage;
 namespace Claims.Grains.Pools;
 
 // Reentrant so that batches arriving while a write is in flight are decided at once and their
-// writes coalesce into the next one (group commit). Every grant is checked and applied before the
-// first await, which is what makes the interleaving safe.
+// writes coalesce into the next one (group commit). Every grant and change is checked and applied
+// before the first await, which is what makes the interleaving safe.
 [Reentrant]
 public sealed partial class PoolGrain(
     [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,
@@ -14,22 +14,26 @@ public sealed partial class PoolGrain(
     TimeProvider time,
     ILogger<PoolGrain> logger) : Grain, IPoolGrain
 {
-    private readonly Dictionary<(string OwnerId, string RequestKey), PoolGrant> _byRequest = [];
-    private readonly Dictionary<int, List<PoolGrant>> _byShard = [];
+    // The request key of a coupon granted from a list: one per resident and pool.
+    private const string ListRequestKey = "list";
 
     // The quota activation each shard of residents is served by; grants sent by an older one are
     // refused, so residents' limits hold while a quota grain moves between silos.
     private readonly Dictionary<int, Guid> _fences = [];
 
+    private readonly EventOutbox<PoolState> _outbox = new(state, sink, logger);
     private CampaignDefinition _campaign = null!;
     private RoundDefinition _round = null!;
     private CouponTypeDefinition _couponType = null!;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private CouponBook _book = null!;
+    private PagedLog<PoolGrant> _grantPages = null!;
+    private PagedLog<CouponChange> _changePages = null!;
     private int _stock;
     private bool _paused;
     private bool _sealing;
-    private PoolPages _pages = null!;
-    private readonly EventOutbox<PoolState> _outbox = new(state, sink, logger);
+
+    private int Capacity => _stock + state.State.Received.Values.Sum() + _book.RefundedHere;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +47,21 @@ public sealed partial class PoolGrain(
             ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown coupon type.");
         _stock = _round.Stock.GetValueOrDefault(couponTypeId);
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
-        _pages = new PoolPages(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims), this.GetGrainId());
-        foreach (var grant in (await _pages.ReadAsync(state.State.SealedPages)).Concat(state.State.Open))
+
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims);
+        _grantPages = new PagedLog<PoolGrant>(storage, this.GetGrainId(), "pool-page");
+        _changePages = new PagedLog<CouponChange>(storage, this.GetGrainId(), "pool-changes");
+        _book = new CouponBook(roundId);
+        var grants = state.State.Grants;
+        foreach (var grant in (await _grantPages.ReadAsync(grants.SealedPages)).Concat(grants.Open))
         {
-            Index(grant, QuotaShards.Of(grant.OwnerId));
+            _book.Add(grant);
+        }
+
+        var changes = state.State.Changes;
+        foreach (var change in (await _changePages.ReadAsync(changes.SealedPages)).Concat(changes.Open))
+        {
+            _book.Apply(change);
         }
 
         await _outbox.RestoreAsync();
@@ -63,22 +78,58 @@ public sealed partial class PoolGrain(
             durableAt = Math.Max(durableAt, version);
         }
 
-        if (durableAt > 0)
+        await CommitAsync(durableAt);
+        return outcomes;
+    }
+
+    public async ValueTask<IReadOnlyList<ListGrantResult>> GrantListedAsync(IReadOnlyList<string> userIds)
+    {
+        var now = time.GetUtcNow();
+        var results = new ListGrantResult[userIds.Count];
+        var durableAt = 0L;
+        for (var i = 0; i < userIds.Count; i++)
         {
-            await _outbox.CommitAsync(durableAt);
-            await SealFullPagesAsync();
+            var userId = userIds[i];
+            if (_book.Find(userId, ListRequestKey) is { } held)
+            {
+                results[i] = new(userId, ToCoupon(held, now), AlreadyHeld: true, null);
+                durableAt = Math.Max(durableAt, held.Grant.Version);
+            }
+            else if (Unavailable(now) is { } refusal)
+            {
+                results[i] = new(userId, null, AlreadyHeld: false, refusal);
+            }
+            else
+            {
+                var (coupon, version) = Grant(userId, ListRequestKey, now, listed: true);
+                results[i] = new(userId, coupon, AlreadyHeld: false, null);
+                durableAt = version;
+            }
         }
 
-        return outcomes;
+        await CommitAsync(durableAt);
+        return results;
+    }
+
+    public async ValueTask<Coupon?> FindListedAsync(string userId)
+    {
+        if (_book.Find(userId, ListRequestKey) is not { } held)
+        {
+            return null;
+        }
+
+        await CommitAsync(held.Grant.Version);
+        return ToCoupon(held, time.GetUtcNow());
     }
 
     // The grant (new, or the one this request already obtained) and the state version that must
     // be durable before it is answered; 0 for a refusal.
     private (ClaimOutcome Outcome, long Version) Decide(PoolGrantRequest request)
     {
-        if (_byRequest.TryGetValue((request.UserId, request.RequestKey), out var earlier))
+        var now = time.GetUtcNow();
+        if (_book.Find(request.UserId, request.RequestKey) is { } earlier)
         {
-            return (ClaimOutcome.Granted(ToCoupon(earlier)), earlier.Version);
+            return (ClaimOutcome.Granted(ToCoupon(earlier, now)), earlier.Grant.Version);
         }
 
         var shard = QuotaShards.Of(request.UserId);
@@ -93,30 +144,105 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), 0);
         }
 
-        if (state.State.Granted >= _stock)
+        if (Unavailable(now) is { } refusal)
         {
-            return (ClaimOutcome.Refused(ClaimRefusal.SoldOut), 0);
+            return (ClaimOutcome.Refused(refusal), 0);
         }
 
-        // Residents read their coupon's times in the campaign's zone.
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
-        var version = _outbox.NextVersion();
-        var grant = new PoolGrant(state.State.Granted + 1, request.UserId, request.RequestKey, now, _round.ValidUntil(now), version);
-        state.State.Open.Add(grant);
-        Index(grant, shard);
-        var coupon = ToCoupon(grant);
-        _outbox.Raise(version, new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = now, Coupon = coupon });
+        var (coupon, version) = Grant(request.UserId, request.RequestKey, now, listed: false);
         return (ClaimOutcome.Granted(coupon), version);
     }
 
-    // Moves every full page of open grants into rows of their own, then drops them from the
-    // state. Grants made meanwhile are appended behind them, so removing their count from the
-    // front removes exactly the sealed grants. Until the state write records the pages, a restart
-    // ignores their rows.
+    // The round's own window is checked here too: the quota grain decided on its clock, and a
+    // claim reaching the pool after the close must not take stock that has been passed on.
+    private ClaimRefusal? Unavailable(DateTimeOffset now) =>
+        now < _round.OpensAt || now >= _round.ClosesAt || state.State.Closed ? ClaimRefusal.RoundNotOpen
+        : _book.Granted >= Capacity ? ClaimRefusal.SoldOut
+        : null;
+
+    private (Coupon Coupon, long Version) Grant(string userId, string requestKey, DateTimeOffset now, bool listed)
+    {
+        // Residents read their coupon's times in the campaign's zone.
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        var version = _outbox.NextVersion();
+        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local), version);
+        state.State.Grants.Open.Add(grant);
+        _book.Add(grant);
+        var coupon = ToCoupon(_book.Find(grant.Sequence)!, now);
+        _outbox.Raise(version, listed
+            ? new CouponListed { EventId = $"listed:{coupon.CouponId}", OccurredAt = local, Coupon = coupon }
+            : new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = local, Coupon = coupon });
+        return (coupon, version);
+    }
+
+    public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
+    {
+        _fences[shard] = fence;
+        var now = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<Coupon>>([.. _book.OfShard(shard).Select(life => ToCoupon(life, now))]);
+    }
+
+    public ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId)
+    {
+        var now = time.GetUtcNow();
+        return ValueTask.FromResult<IReadOnlyList<Coupon>>(
+            [.. _book.OfShard(QuotaShards.Of(userId)).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
+    }
+
+    public ValueTask<PoolStock> GetStockAsync()
+    {
+        var outgoing = Outgoing();
+        return ValueTask.FromResult(new PoolStock(
+            _round.Id,
+            _couponType.Id,
+            _stock,
+            RolledIn: state.State.Received.Values.Sum(),
+            Refunded: _book.RefundedHere,
+            Granted: _book.Granted,
+            Redeemed: _book.InStatus(CouponStatus.Used),
+            Expired: _book.InStatus(CouponStatus.Expired),
+            RolledOut: outgoing.Where(o => o.Key != FundTarget).Sum(o => o.Value),
+            ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
+            Closed: state.State.Closed));
+    }
+
+    public Task SetPausedAsync(bool paused)
+    {
+        _paused = paused;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> SetStockAsync(int stock)
+    {
+        // Stock only moves before anyone could claim from it.
+        if (time.GetUtcNow() >= _round.OpensAt || _book.Granted > 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        _stock = stock;
+        return Task.FromResult(true);
+    }
+
+    // Makes every change up to `version` durable, then seals full pages out of the state.
+    private async ValueTask CommitAsync(long version)
+    {
+        if (version <= 0)
+        {
+            return;
+        }
+
+        await _outbox.CommitAsync(version);
+        await SealFullPagesAsync();
+    }
+
+    // Moves every full page of the open logs into rows of their own, then drops them from the
+    // state. Until the state write records the pages, a restart ignores their rows.
     private async Task SealFullPagesAsync()
     {
-        var full = state.State.Open.Count / PoolPages.PageSize;
-        if (_sealing || full == 0)
+        var grants = state.State.Grants.FullPages();
+        var changes = state.State.Changes.FullPages();
+        if (_sealing || grants.Count + changes.Count == 0)
         {
             return;
         }
@@ -124,18 +250,18 @@ public sealed partial class PoolGrain(
         _sealing = true;
         try
         {
-            var first = state.State.SealedPages;
-            var pages = Enumerable.Range(0, full).Select(i => state.State.Open.GetRange(i * PoolPages.PageSize, PoolPages.PageSize)).ToList();
-            await Task.WhenAll(pages.Select((page, i) => _pages.WriteAsync(first + i, page)));
-            state.State.Open.RemoveRange(0, full * PoolPages.PageSize);
-            state.State.SealedPages += full;
-            state.State.SealedGrants += full * PoolPages.PageSize;
+            var firstGrants = state.State.Grants.SealedPages;
+            var firstChanges = state.State.Changes.SealedPages;
+            await Task.WhenAll(grants.Select((page, i) => _grantPages.WriteAsync(firstGrants + i, page))
+                .Concat(changes.Select((page, i) => _changePages.WriteAsync(firstChanges + i, page))));
+            state.State.Grants.Sealed(grants.Count);
+            state.State.Changes.Sealed(changes.Count);
             await _outbox.CommitAsync(_outbox.NextVersion());
         }
         catch (Exception exception)
         {
-            // The grant that triggered the seal is already durable; the pages stay open and the
-            // next grant tries again.
+            // The change that triggered the seal is already durable; the pages stay open and the
+            // next change tries again.
             LogSealFailed(exception, this.GetPrimaryKeyString());
         }
         finally
@@ -144,35 +270,8 @@ public sealed partial class PoolGrain(
         }
     }
 
-    public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
-    {
-        _fences[shard] = fence;
-        IReadOnlyList<Coupon> coupons = _byShard.TryGetValue(shard, out var grants) ? [.. grants.Select(ToCoupon)] : [];
-        return Task.FromResult(coupons);
-    }
-
-    public ValueTask<PoolStock> GetStockAsync() =>
-        ValueTask.FromResult(new PoolStock(_round.Id, _couponType.Id, _stock, state.State.Granted));
-
-    public Task SetPausedAsync(bool paused)
-    {
-        _paused = paused;
-        return Task.CompletedTask;
-    }
-
-    private void Index(PoolGrant grant, int shard)
-    {
-        _byRequest[(grant.OwnerId, grant.RequestKey)] = grant;
-        if (!_byShard.TryGetValue(shard, out var owned))
-        {
-            _byShard[shard] = owned = [];
-        }
-
-        owned.Add(grant);
-    }
-
-    private Coupon ToCoupon(PoolGrant grant) => new(
-        CouponId: $"{_campaign.Id}.{_round.Id}.{_couponType.Id}.{grant.Sequence}",
+    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => new(
+        CouponId: CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, life.Grant.Sequence),
         CampaignId: _campaign.Id,
         RoundId: _round.Id,
         Phase: _round.PhaseKey,
@@ -181,11 +280,11 @@ public sealed partial class PoolGrain(
         FaceValue: _couponType.FaceValue,
         MinSpend: _couponType.MinSpend,
         MaxSpend: _couponType.MaxSpend,
-        OwnerId: grant.OwnerId,
-        RequestKey: grant.RequestKey,
-        ValidFrom: grant.ClaimedAt,
-        ValidUntil: grant.ValidUntil,
-        Status: CouponStatus.Claimed);
+        OwnerId: life.Grant.OwnerId,
+        RequestKey: life.Grant.RequestKey,
+        ValidFrom: life.Grant.ClaimedAt,
+        ValidUntil: life.Grant.ValidUntil,
+        Status: life.StatusAt(now));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
     private partial void LogSealFailed(Exception exception, string poolKey);

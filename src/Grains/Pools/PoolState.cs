@@ -5,22 +5,30 @@ namespace Claims.Grains.Pools;
 [GenerateSerializer, Alias("claims.pool-state")]
 public sealed class PoolState : IOutboxState
 {
-    /// <summary>Grants not yet sealed into a page (fewer than a page and those being sealed).</summary>
+    /// <summary>Every coupon granted, in order; a grant's sequence is its position plus one.</summary>
     [Id(0)]
-    public List<PoolGrant> Open { get; set; } = [];
+    public OpenLog<PoolGrant> Grants { get; set; } = new();
 
+    /// <summary>What happened to granted coupons since: redemptions, refunds, expiries.</summary>
     [Id(1)]
+    public OpenLog<CouponChange> Changes { get; set; } = new();
+
+    [Id(2)]
     public List<OutboxEntry> Outbox { get; set; } = [];
 
     /// <summary>Incremented by every change, so the grain knows which changes a completed write covered.</summary>
-    [Id(2)]
+    [Id(3)]
     public long Version { get; set; }
 
-    [Id(3)]
-    public int SealedPages { get; set; }
-
+    /// <summary>Coupons passed to this pool by earlier rounds' pools, as each last reported its running total.</summary>
     [Id(4)]
-    public int SealedGrants { get; set; }
+    public Dictionary<string, int> Received { get; set; } = new(StringComparer.Ordinal);
 
-    public int Granted => SealedGrants + Open.Count;
+    /// <summary>Set once the round has closed: its leftover stock belongs to <see cref="ClosedInto"/> from then on.</summary>
+    [Id(5)]
+    public bool Closed { get; set; }
+
+    /// <summary>The round the leftover went to at the close, or null for the fund.</summary>
+    [Id(6)]
+    public string? ClosedInto { get; set; }
 }

@@ -55,19 +55,6 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
     }
 
-    public async Task<IReadOnlyList<Coupon>> GetCouponsAsync(string userId)
-    {
-        if (_campaign is null)
-        {
-            return [];
-        }
-
-        await SyncAsync(time.GetUtcNow());
-        return _residents.TryGetValue(userId, out var resident)
-            ? [.. resident.Coupons.Values.OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal)]
-            : [];
-    }
-
     private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, Resident resident, CouponTypeDefinition couponType, ClaimRequest request)
     {
         // Inside the turn: a pool forgotten after a failed claim of this resident is read again
@@ -78,6 +65,11 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
         {
             return ClaimOutcome.Granted(earlier);
+        }
+
+        if (couponType.ListOnly)
+        {
+            return await ListedAsync(userId, couponType, now);
         }
 
         if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
@@ -113,6 +105,19 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return outcome;
     }
 
+    // List-only coupons are granted by operators, not claimed: a resident on the list is shown the
+    // coupon they were given, anyone else is refused.
+    private async Task<ClaimOutcome> ListedAsync(string userId, CouponTypeDefinition couponType, DateTimeOffset now)
+    {
+        if (_campaign!.OpenRound(couponType.Id, now) is not { } round)
+        {
+            return ClaimOutcome.Refused(ClaimRefusal.RoundNotOpen);
+        }
+
+        var listed = await GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(_campaignId, round.Id, couponType.Id)).FindListedAsync(userId);
+        return listed is null ? ClaimOutcome.Refused(ClaimRefusal.NotOnList) : ClaimOutcome.Granted(listed);
+    }
+
     private PoolRequestBatcher BatcherFor(string poolKey)
     {
         if (!_batchers.TryGetValue(poolKey, out var batcher))
@@ -139,11 +144,6 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         if (_campaign!.Blacklist?.Contains(userId) == true)
         {
             return ClaimRefusal.Blacklisted;
-        }
-
-        if (couponType.ListOnly)
-        {
-            return ClaimRefusal.NotOnList;
         }
 
         if (!_campaign.AdmitsRegion(regionCode))

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Claims.Silo.Storage;
 
-/// <summary>Creates the tables and named queries grain storage needs; safe to run on every start.</summary>
+/// <summary>Creates the tables and named queries grain storage and reminders need; safe to run on every start.</summary>
 public static class SqliteSchema
 {
     private const string Tables = """
@@ -22,6 +22,16 @@ public static class SqliteSchema
             Version INTEGER NULL);
         CREATE UNIQUE INDEX IF NOT EXISTS UX_OrleansStorage_Grain ON OrleansStorage (
             ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, IFNULL(GrainIdExtensionString, ''));
+        CREATE TABLE IF NOT EXISTS ClaimsReminders (
+            ServiceId TEXT NOT NULL,
+            GrainId TEXT NOT NULL,
+            ReminderName TEXT NOT NULL,
+            StartAt INTEGER NOT NULL,
+            PeriodMs INTEGER NOT NULL,
+            GrainHash INTEGER NOT NULL,
+            Version INTEGER NOT NULL,
+            PRIMARY KEY (ServiceId, GrainId, ReminderName));
+        CREATE INDEX IF NOT EXISTS IX_ClaimsReminders_Hash ON ClaimsReminders (ServiceId, GrainHash);
         """;
 
     public static void Apply(string databasePath)

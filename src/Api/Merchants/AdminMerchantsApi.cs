@@ -1,0 +1,63 @@
+using Claims.Api.Auth;
+using Claims.Api.Problems;
+using Claims.Contracts.Merchants;
+
+namespace Claims.Api.Merchants;
+
+public static class AdminMerchantsApi
+{
+    public static RouteGroupBuilder MapAdminMerchantsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/admin/merchants").RequireAuthorization(Roles.Operator).WithTags("Merchants");
+        group.MapPost("/", RegisterAsync);
+        group.MapGet("/{merchantId}", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, null));
+        group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ApproveAsync()));
+        group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.SuspendAsync()));
+        group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ReinstateAsync()));
+        return group;
+    }
+
+    private static async Task<Results<Created<Merchant>, Ok<Merchant>, ProblemHttpResult>> RegisterAsync(MerchantBody body, IGrainFactory grains)
+    {
+        if (MerchantValidation.Errors(body) is { Count: > 0 } errors)
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "The merchant is incomplete or malformed.", errors);
+        }
+
+        var grain = grains.GetGrain<IMerchantGrain>(body.Id!);
+        var existed = await grain.GetAsync() is not null;
+        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!));
+        if (!change.Applied)
+        {
+            return ApiProblem.Conflict(ProblemCodes.MerchantExists, $"Merchant '{body.Id}' is already registered with other details.");
+        }
+
+        return existed ? TypedResults.Ok(change.Merchant!) : TypedResults.Created($"/admin/merchants/{body.Id}", change.Merchant!);
+    }
+
+    // Without an action, reads the merchant.
+    private static async Task<Results<Ok<Merchant>, ProblemHttpResult>> ActAsync(string merchantId, IGrainFactory grains, Func<IMerchantGrain, Task<MerchantChange>>? action)
+    {
+        if (!CampaignValidator.IsValidId(merchantId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Merchant ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        // Reading first keeps an unknown id from activating (and storing) anything.
+        var grain = grains.GetGrain<IMerchantGrain>(merchantId);
+        if (await grain.GetAsync() is not { } merchant)
+        {
+            return ApiProblem.NotFound(ProblemCodes.MerchantNotFound, $"No merchant '{merchantId}'.");
+        }
+
+        if (action is null)
+        {
+            return TypedResults.Ok(merchant);
+        }
+
+        var change = await action(grain);
+        return change.Applied
+            ? TypedResults.Ok(change.Merchant!)
+            : ApiProblem.Conflict(ProblemCodes.InvalidTransition, $"Merchant '{merchantId}' is {merchant.Status.ToString().ToLowerInvariant()}: approve a pending merchant, suspend an approved one, reinstate a suspended one.");
+    }
+}

@@ -1,0 +1,38 @@
+using Claims.Contracts.Redemptions;
+
+namespace Claims.Api.Redemptions;
+
+/// <summary>The HTTP contract's redemption refusal codes.</summary>
+public static class RedemptionRefusalCodes
+{
+    public static string Code(RedemptionRefusal refusal) => refusal switch
+    {
+        RedemptionRefusal.CouponNotFound => "coupon_not_found",
+        RedemptionRefusal.NotOwner => "not_owner",
+        RedemptionRefusal.AlreadyUsed => "already_used",
+        RedemptionRefusal.Expired => "expired",
+        RedemptionRefusal.CouponVoid => "coupon_void",
+        RedemptionRefusal.BelowMinSpend => "below_min_spend",
+        RedemptionRefusal.AboveMaxSpend => "above_max_spend",
+        RedemptionRefusal.WrongIndustry => "wrong_industry",
+        RedemptionRefusal.MerchantNotApproved => "merchant_not_approved",
+        RedemptionRefusal.OrderHasCoupon => "order_has_coupon",
+        RedemptionRefusal.RegionNotEligible => "region_not_eligible",
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, null),
+    };
+
+    public static string Detail(RedemptionRefusal refusal) => refusal switch
+    {
+        RedemptionRefusal.CouponNotFound => "No such coupon.",
+        RedemptionRefusal.NotOwner => "The coupon belongs to another resident; coupons are not transferable.",
+        RedemptionRefusal.AlreadyUsed => "The coupon has already been used.",
+        RedemptionRefusal.Expired => "The coupon is past its validity.",
+        RedemptionRefusal.CouponVoid => "The coupon's order was refunded and its value returned; it cannot be used again.",
+        RedemptionRefusal.BelowMinSpend => "The order is below the coupon's minimum spend.",
+        RedemptionRefusal.AboveMaxSpend => "The order is above the coupon's price band.",
+        RedemptionRefusal.WrongIndustry => "This merchant does not sell in the coupon's industry.",
+        RedemptionRefusal.MerchantNotApproved => "This merchant is not approved to redeem coupons.",
+        RedemptionRefusal.OrderHasCoupon => "This order already used another coupon: one coupon per order.",
+        _ => "The merchant or the resident is outside the campaign's regions.",
+    };
+}

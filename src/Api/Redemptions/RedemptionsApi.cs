@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Claims.Api.Auth;
+using Claims.Api.Problems;
+using Claims.Contracts.Redemptions;
+
+namespace Claims.Api.Redemptions;
+
+public static class RedemptionsApi
+{
+    public static RouteGroupBuilder MapRedemptionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/redemptions").RequireAuthorization(Roles.Merchant).WithTags("Redemptions");
+        group.MapPost("/", RedeemAsync);
+        group.MapPost("/{orderId}/refund", RefundAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<RedemptionReceipt>, ProblemHttpResult>> RedeemAsync(RedemptionBody body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (RedemptionValidation.Errors(body) is { Count: > 0 } errors)
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "The redemption is incomplete or malformed.", errors);
+        }
+
+        // A merchant id that could not have been registered cannot be approved either.
+        var merchantId = user.FindFirstValue("sub")!;
+        var outcome = CampaignValidator.IsValidId(merchantId)
+            ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, body.OrderId!))
+                .RedeemAsync(new(body.CouponId!, body.UserId!, body.OrderAmount!.Value, body.RegionCode!))
+            : RedemptionOutcome.Refused(RedemptionRefusal.MerchantNotApproved);
+        return outcome switch
+        {
+            { Receipt: { } receipt } => TypedResults.Ok(receipt),
+            { Refusal: RedemptionRefusal.CouponNotFound } => ApiProblem.NotFound(ProblemCodes.CouponNotFound, RedemptionRefusalCodes.Detail(RedemptionRefusal.CouponNotFound)),
+            { Refusal: { } refusal } => ApiProblem.Conflict(RedemptionRefusalCodes.Code(refusal), RedemptionRefusalCodes.Detail(refusal)),
+            _ => throw new InvalidOperationException("A redemption outcome has a receipt or a refusal."),
+        };
+    }
+
+    private static async Task<Results<Ok<RefundReceipt>, ProblemHttpResult>> RefundAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!OrderIds.IsValid(orderId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, OrderIds.Rule);
+        }
+
+        // Orders are keyed by the merchant, so another merchant's order is simply not found.
+        var merchantId = user.FindFirstValue("sub")!;
+        var refund = CampaignValidator.IsValidId(merchantId)
+            ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync()
+            : null;
+        return refund is null
+            ? ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"You have no redeemed order '{orderId}'.")
+            : TypedResults.Ok(refund);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Claims.Contracts.Claims;
+
+/// <summary>The pool a coupon came from and its sequence number there.</summary>
+public readonly record struct CouponAddress(string CampaignId, string RoundId, string CouponTypeId, int Sequence)
+{
+    public string PoolKey => GrainKeys.Pool(CampaignId, RoundId, CouponTypeId);
+}

@@ -1,0 +1,24 @@
+namespace Claims.Contracts.Merchants;
+
+/// <summary>
+/// A merchant, keyed by its id. Every redemption asks it for the merchant's status, so a
+/// suspension takes effect on the merchant's next request whichever node serves it.
+/// </summary>
+public interface IMerchantGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the merchant as pending; the same registration again is a retry, a different one is refused.</summary>
+    Task<MerchantChange> RegisterAsync(MerchantRegistration registration);
+
+    /// <summary>The merchant, or null when none has this id.</summary>
+    [AlwaysInterleave]
+    Task<Merchant?> GetAsync();
+
+    /// <summary>Pending → approved (approved stays approved).</summary>
+    Task<MerchantChange> ApproveAsync();
+
+    /// <summary>Approved → suspended (suspended stays suspended).</summary>
+    Task<MerchantChange> SuspendAsync();
+
+    /// <summary>Suspended → approved (approved stays approved).</summary>
+    Task<MerchantChange> ReinstateAsync();
+}

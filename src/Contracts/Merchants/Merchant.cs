@@ -1,0 +1,15 @@
+namespace Claims.Contracts.Merchants;
+
+/// <summary>
+/// A shop that redeems coupons: the industries it sells in (<c>any</c> for all) and the region
+/// code it trades in.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.merchant")]
+public sealed record Merchant(string Id, string Name, IReadOnlyList<string> Industries, string RegionCode, MerchantStatus Status, DateTimeOffset RegisteredAt)
+{
+    public const string AnyIndustry = "any";
+
+    /// <summary>Whether this merchant may take a coupon of <paramref name="industry"/>; a coupon for <c>any</c> industry fits every merchant.</summary>
+    public bool Serves(string industry) =>
+        industry == AnyIndustry || Industries.Contains(AnyIndustry, StringComparer.Ordinal) || Industries.Contains(industry, StringComparer.Ordinal);
+}

@@ -1,0 +1,108 @@
+using Claims.Contracts.Redemptions;
+
+namespace Claims.Grains.Orders;
+
+// The coupon's pool commits a redemption or refund and remembers it by merchant and order; this
+// grain remembers the order's coupon, so a till's retry, or an attempt to put a second coupon on
+// the order, is answered here. If it crashed between the pool's commit and its own write, it asks
+// the pool again before deciding.
+public sealed class OrderGrain(
+    [PersistentState("order", StorageNames.Claims)] IPersistentState<OrderState> state,
+    CampaignDirectory campaigns) : Grain, IOrderGrain
+{
+    public async Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request)
+    {
+        var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
+        if (state.State.Receipt is null && state.State.CouponId is { } pending && pending != request.CouponId)
+        {
+            // An earlier attempt with another coupon did not finish: did the pool take it?
+            state.State.Receipt = await FindRedemptionAsync(pending, merchantId, orderId);
+        }
+
+        if (state.State.Receipt is { } receipt)
+        {
+            return receipt.CouponId == request.CouponId
+                ? RedemptionOutcome.Redeemed(receipt)
+                : RedemptionOutcome.Refused(RedemptionRefusal.OrderHasCoupon);
+        }
+
+        if (!CouponIds.TryParse(request.CouponId, out var coupon))
+        {
+            return RedemptionOutcome.Refused(RedemptionRefusal.CouponNotFound);
+        }
+
+        if (await RefusalAsync(request, coupon, merchantId) is { } refusal)
+        {
+            return RedemptionOutcome.Refused(refusal);
+        }
+
+        state.State.CouponId = request.CouponId;
+        await state.WriteStateAsync();
+        var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey)
+            .RedeemAsync(new(coupon.Sequence, request.UserId, merchantId, orderId, request.OrderAmount));
+        state.State.Receipt = outcome.Receipt;
+        if (outcome.Receipt is null)
+        {
+            state.State.CouponId = null;
+        }
+
+        await state.WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<RefundReceipt?> RefundAsync()
+    {
+        if (state.State.Refund is { } refund)
+        {
+            return refund;
+        }
+
+        var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
+        if (state.State.Receipt is null && state.State.CouponId is { } pending)
+        {
+            state.State.Receipt = await FindRedemptionAsync(pending, merchantId, orderId);
+        }
+
+        if (state.State.Receipt is not { } receipt || !CouponIds.TryParse(receipt.CouponId, out var coupon))
+        {
+            return null;
+        }
+
+        state.State.Refund = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).RefundAsync(coupon.Sequence, merchantId, orderId)
+            ?? throw new InvalidOperationException($"The pool of coupon {receipt.CouponId} has no redemption by order {merchantId}/{orderId}.");
+        await state.WriteStateAsync();
+        return state.State.Refund;
+    }
+
+    private ValueTask<RedemptionReceipt?> FindRedemptionAsync(string couponId, string merchantId, string orderId) =>
+        CouponIds.TryParse(couponId, out var coupon)
+            ? GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).FindRedemptionAsync(coupon.Sequence, merchantId, orderId)
+            : ValueTask.FromResult<RedemptionReceipt?>(null);
+
+    // The checks that need the merchant or the campaign rather than the coupon itself. The
+    // merchant is asked on every request, so a suspension stops its next redemption.
+    private async Task<RedemptionRefusal?> RefusalAsync(RedemptionRequest request, CouponAddress coupon, string merchantId)
+    {
+        if (await campaigns.FindAsync(coupon.CampaignId) is not { } campaign
+            || campaign.FindCouponType(coupon.CouponTypeId) is not { } couponType
+            || campaign.Rounds.All(r => r.Id != coupon.RoundId))
+        {
+            return RedemptionRefusal.CouponNotFound;
+        }
+
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetAsync();
+        if (merchant is not { Status: MerchantStatus.Approved })
+        {
+            return RedemptionRefusal.MerchantNotApproved;
+        }
+
+        if (!merchant.Serves(couponType.Industry))
+        {
+            return RedemptionRefusal.WrongIndustry;
+        }
+
+        return campaign.AdmitsRegion(merchant.RegionCode) && campaign.AdmitsRegion(request.RegionCode)
+            ? null
+            : RedemptionRefusal.RegionNotEligible;
+    }
+}

@@ -1,0 +1,44 @@
+using Claims.Contracts.Redemptions;
+
+namespace Claims.Grains.Pools;
+
+/// <summary>A granted coupon's current status and the orders that have used it, rebuilt from its changes.</summary>
+internal sealed class CouponLife(PoolGrant grant)
+{
+    public PoolGrant Grant { get; } = grant;
+
+    public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
+
+    /// <summary>Every order that redeemed this coupon (more than one when a refund gave it back to its owner), oldest first.</summary>
+    public List<CouponChange> Redemptions { get; } = [];
+
+    public List<CouponChange> Refunds { get; } = [];
+
+    /// <summary>The coupon's status as a resident sees it: an unused coupon past its validity is expired even before the pool records it.</summary>
+    public CouponStatus StatusAt(DateTimeOffset now) =>
+        Status == CouponStatus.Claimed && now >= Grant.ValidUntil ? CouponStatus.Expired : Status;
+
+    public CouponChange? RedemptionBy(string merchantId, string orderId) =>
+        Redemptions.FirstOrDefault(r => r.MerchantId == merchantId && r.OrderId == orderId);
+
+    public CouponChange? RefundOf(string merchantId, string orderId) =>
+        Refunds.FirstOrDefault(r => r.MerchantId == merchantId && r.OrderId == orderId);
+
+    public void Apply(CouponChange change)
+    {
+        switch (change.Kind)
+        {
+            case CouponChangeKind.Redeemed:
+                Redemptions.Add(change);
+                Status = CouponStatus.Used;
+                break;
+            case CouponChangeKind.Refunded:
+                Refunds.Add(change);
+                Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void;
+                break;
+            case CouponChangeKind.Expired:
+                Status = CouponStatus.Expired;
+                break;
+        }
+    }
+}
