@@ -1,3 +1,4 @@
+using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Claims);
             silo.UseInMemoryReminderService();
+
+            // Reminders tick every second, so a test can see expiry and rollover happen unbidden.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Configure<ClaimsLifecycleOptions>(o => o.TickPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<IClaimsEventSink>(Events);
@@ -57,6 +62,31 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
         Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();
+
+    /// <summary>Registers a merchant in the test region, approved unless told otherwise.</summary>
+    public async Task<string> MerchantAsync(string[]? industries = null, string regionCode = "410423", bool approve = true)
+    {
+        var id = $"m-{Guid.NewGuid():N}";
+        var merchant = Grains.GetGrain<IMerchantGrain>(id);
+        Assert.True((await merchant.RegisterAsync(new("shop", industries ?? ["supermarket"], regionCode))).Applied);
+        if (approve)
+        {
+            Assert.True((await merchant.ApproveAsync()).Applied);
+        }
+
+        return id;
+    }
+
+    public Task<RedemptionOutcome> RedeemAsync(string merchantId, string orderId, Coupon coupon, decimal orderAmount, string? userId = null, string regionCode = "410423") =>
+        Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RedeemAsync(new(coupon.CouponId, userId ?? coupon.OwnerId, orderAmount, regionCode));
+
+    public Task<RefundReceipt?> RefundAsync(string merchantId, string orderId) =>
+        Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync();
+
+    public Task TickAsync(CampaignDefinition campaign) => Grains.GetGrain<ICampaignGrain>(campaign.Id).TickAsync();
+
+    public async Task<Coupon> ClaimedAsync(CampaignDefinition campaign, string userId, string couponTypeId = "market-10-50") =>
+        (await ClaimAsync(campaign, userId, couponTypeId)).Coupon ?? throw new InvalidOperationException($"{userId} got no {couponTypeId}.");
 
     /// <summary>The resident's coupons in the campaign, as the pools of the rounds opened so far hold them.</summary>
     public async Task<IReadOnlyList<Coupon>> WalletAsync(CampaignDefinition campaign, string userId)

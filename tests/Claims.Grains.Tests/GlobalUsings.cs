@@ -1,4 +1,6 @@
 global using Claims.Contracts;
 global using Claims.Contracts.Campaigns;
 global using Claims.Contracts.Claims;
+global using Claims.Contracts.Merchants;
 global using Claims.Contracts.Pools;
+global using Claims.Contracts.Redemptions;

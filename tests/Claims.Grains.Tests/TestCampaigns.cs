@@ -28,8 +28,8 @@ public static class TestCampaigns
             ],
             Blacklist: ["cheater"]);
 
-    public static RoundDefinition Round(string id, string phase, DateTimeOffset opensAt, DateTimeOffset closesAt, int stock) =>
-        new(id, phase, "county", opensAt, closesAt, new(7, null, false), new Dictionary<string, int>
+    public static RoundDefinition Round(string id, string phase, DateTimeOffset opensAt, DateTimeOffset closesAt, int stock, ValidityDefinition? validity = null) =>
+        new(id, phase, "county", opensAt, closesAt, validity ?? new(7, null, false), new Dictionary<string, int>
         {
             ["market-10-50"] = stock,
             ["market-20-100"] = stock,
@@ -37,4 +37,26 @@ public static class TestCampaigns
             ["fuel-20-200"] = stock,
             ["love-1000"] = 10,
         });
+
+    /// <summary>
+    /// For the life after the claim: Lushan's shape (coupons valid until their round closes, so
+    /// phase 1's leftovers roll into phase 2), a car price band, and a chosen refund policy. Phase 1
+    /// closes in a day, phase 2 runs from day 2 to day 3.
+    /// </summary>
+    public static CampaignDefinition Lifecycle(DateTimeOffset now, RefundPolicy? refundPolicy = null, int stock = 10)
+    {
+        var open = Open(now, stock);
+        RoundDefinition WithCars(RoundDefinition round) =>
+            round with { Stock = new Dictionary<string, int>(round.Stock) { ["car-3000"] = stock } };
+        return open with
+        {
+            CouponTypes = [.. open.CouponTypes, new("car-3000", "cars", 3000, 100_000, 150_000, false)],
+            Rounds =
+            [
+                WithCars(Round("p1", "1", now.AddHours(-1), now.AddDays(1), stock, new(null, null, true))),
+                WithCars(Round("p2", "2", now.AddDays(2), now.AddDays(3), stock, new(null, null, true))),
+            ],
+            RefundPolicy = refundPolicy,
+        };
+    }
 }

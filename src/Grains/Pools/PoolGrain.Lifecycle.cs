@@ -120,7 +120,8 @@ public sealed partial class PoolGrain
 
         if (!state.State.Closed && now >= _round.ClosesAt)
         {
-            var target = _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: false);
+            // Where the leftover goes is decided as of the close, however late the tick runs.
+            var target = _campaign.RolloverTarget(_round, _couponType.Id, _round.ClosesAt, includeFrom: false);
             var unclaimed = Capacity - _book.Granted;
             state.State.Closed = true;
             state.State.ClosedInto = target?.Id;
@@ -172,7 +173,8 @@ public sealed partial class PoolGrain
 
     private long Expire(CouponLife life, DateTimeOffset now)
     {
-        var target = _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: false);
+        // As of the moment the coupon lapsed, however late it is noticed.
+        var target = _campaign.RolloverTarget(_round, _couponType.Id, life.Grant.ValidUntil, includeFrom: false);
         var change = new CouponChange(life.Grant.Sequence, CouponChangeKind.Expired, now, null, null, 0, 0, target is null ? RefundDestination.Fund : RefundDestination.Pool, target?.Id, _outbox.NextVersion());
         Record(life, change);
         _outbox.Raise(change.Version, new CouponExpired { EventId = $"expired:{ToCoupon(life, now).CouponId}", OccurredAt = now, Coupon = ToCoupon(life, now), TargetRoundId = target?.Id });

@@ -1,0 +1,104 @@
+namespace Claims.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RolloverTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task AtTheCloseUnclaimedStockAndExpiredCouponsRollIntoTheNextRound()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow()));
+        var used = await fixture.ClaimedAsync(campaign, "user");
+        await fixture.ClaimedAsync(campaign, "forgetful-1");
+        await fixture.ClaimedAsync(campaign, "forgetful-2");
+        await fixture.RedeemAsync(await fixture.MerchantAsync(), "o-1", used, 50);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+        await fixture.TickAsync(campaign);
+
+        var p1 = await fixture.StockAsync(campaign, "p1", "market-10-50");
+        var p2 = await fixture.StockAsync(campaign, "p2", "market-10-50");
+        Assert.Equal((true, 3, 1, 2, 9, 0), (p1.Closed, p1.Granted, p1.Redeemed, p1.Expired, p1.RolledOut, p1.Remaining));
+        Assert.Equal((10, 9, 19), (p2.Stock, p2.RolledIn, p2.Remaining));
+        Assert.Equal(10, (await fixture.StockAsync(campaign, "p2", "car-3000")).RolledIn);
+        Assert.Equal(
+            [CouponStatus.Expired, CouponStatus.Expired],
+            [.. (await fixture.WalletAsync(campaign, "forgetful-1")).Concat(await fixture.WalletAsync(campaign, "forgetful-2")).Select(c => c.Status)]);
+
+        // Ticking again, or a restart of the round's pool, passes nothing twice.
+        await fixture.TickAsync(campaign);
+        Assert.Equal(9, (await fixture.StockAsync(campaign, "p2", "market-10-50")).RolledIn);
+    }
+
+    [Fact]
+    public async Task RolledInStockIsClaimedInTheNextRound()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow(), stock: 2));
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+        await fixture.TickAsync(campaign);
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => fixture.ClaimAsync(campaign, $"phase2-{i}", "fuel-20-200")));
+
+        Assert.Equal(4, outcomes.Count(o => o.Coupon is not null));
+        Assert.Equal(2, outcomes.Count(o => o.Refusal == ClaimRefusal.SoldOut));
+    }
+
+    [Fact]
+    public async Task TheReminderClosesRoundsWithNobodyCalling()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow()));
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+
+        // Reminders tick every second in these tests; wait for one, no longer than a generous bound.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await fixture.StockAsync(campaign, "p1", "dining-10-50")).Closed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True((await fixture.StockAsync(campaign, "p1", "dining-10-50")).Closed);
+    }
+
+    [Fact]
+    public async Task ClaimsAndRedemptionsRacingTheCloseLoseAndDuplicateNothing()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(now, stock: 300) with
+        {
+            Rounds =
+            [
+                TestCampaigns.Round("p1", "1", now.AddHours(-1), now.AddSeconds(2), 300, new(null, null, true)),
+                TestCampaigns.Round("p2", "2", now.AddDays(2), now.AddDays(3), 300, new(null, null, true)),
+            ],
+        });
+        var merchant = await fixture.MerchantAsync();
+        var early = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => fixture.ClaimedAsync(campaign, $"early-{i}")));
+        using var start = new Barrier(3);
+
+        var claims = Task.Run(async () =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            return await Task.WhenAll(Enumerable.Range(0, 400).Select(i => fixture.ClaimAsync(campaign, $"racer-{i}", "market-10-50")));
+        });
+        var redemptions = Task.Run(async () =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            return await Task.WhenAll(early.Select((c, i) => fixture.RedeemAsync(merchant, $"o-{i}", c, 50)));
+        });
+        start.SignalAndWait(TestContext.Current.CancellationToken);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(3));
+        await fixture.TickAsync(campaign);
+        var claimed = (await claims).Count(o => o.Coupon is not null);
+        var redeemed = (await redemptions).Count(o => o.Receipt is not null);
+        await fixture.TickAsync(campaign);
+
+        var p1 = await fixture.StockAsync(campaign, "p1", "market-10-50");
+        var p2 = await fixture.StockAsync(campaign, "p2", "market-10-50");
+        Assert.Equal(50 + claimed, p1.Granted);
+        Assert.True(p1.Granted <= 300);
+        Assert.Equal(redeemed, p1.Redeemed);
+        Assert.Equal(p1.Granted - p1.Redeemed, p1.Expired);
+        Assert.Equal(300 - p1.Granted + p1.Expired, p1.RolledOut);
+        Assert.Equal(p1.RolledOut, p2.RolledIn);
+    }
+}
