@@ -23,4 +23,26 @@ public static class ApiCalls
             .Single(t => t.GetProperty("couponTypeId").GetString() == couponTypeId)
             .GetProperty("remaining").GetInt32();
     }
+
+    /// <summary>Registers and approves a supermarket merchant in the test region through the operator API.</summary>
+    public static async Task<string> ApprovedMerchantAsync(this HttpClient operatorClient, string[]? industries = null)
+    {
+        var id = $"m-{Guid.NewGuid():N}"[..20];
+        (await operatorClient.PostAsJsonAsync("/admin/merchants", new { id, name = "鲁山超市", industries = industries ?? ["supermarket"], regionCode = "410423" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await operatorClient.PostAsync($"/admin/merchants/{id}/approve", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    public static Task<HttpResponseMessage> RedeemAsync(this HttpClient merchantClient, string couponId, string userId, string orderId, decimal orderAmount, string regionCode = "410423") =>
+        merchantClient.PostAsJsonAsync("/redemptions", new { couponId, userId, orderId, orderAmount, regionCode }, TestContext.Current.CancellationToken);
+
+    public static Task<HttpResponseMessage> RefundAsync(this HttpClient merchantClient, string orderId) =>
+        merchantClient.PostAsync($"/redemptions/{orderId}/refund", null, TestContext.Current.CancellationToken);
+
+    public static async Task<string> ClaimedCouponIdAsync(this HttpClient residentClient, string campaignId, string couponTypeId = "market-10-50")
+    {
+        using var response = await residentClient.ClaimAsync(campaignId, couponTypeId);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("couponId").GetString()!;
+    }
 }

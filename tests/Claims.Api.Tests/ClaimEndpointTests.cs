@@ -52,14 +52,14 @@ public sealed class ClaimEndpointTests(ClaimsApiFactory factory) : IClassFixture
         using var second = factory.ClientFor(TestTokens.Resident("second"));
         Assert.Equal(HttpStatusCode.Created, (await first.ClaimAsync(campaign.Id, "market-10-50")).StatusCode);
 
-        await AssertRefusedAsync("sold_out", second.ClaimAsync(campaign.Id, "market-10-50"));
-        await AssertRefusedAsync("limit_reached", first.ClaimAsync(campaign.Id, "market-20-100"));
-        await AssertRefusedAsync("round_not_open", first.ClaimAsync(future.Id, "market-10-50"));
-        await AssertRefusedAsync("campaign_paused", first.ClaimAsync(paused.Id, "market-10-50"));
-        await AssertRefusedAsync("region_not_eligible", second.ClaimAsync(campaign.Id, "dining-10-50", regionCode: "110101"));
-        await AssertRefusedAsync("not_on_list", second.ClaimAsync(campaign.Id, "love-1000"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "sold_out", second.ClaimAsync(campaign.Id, "market-10-50"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "limit_reached", first.ClaimAsync(campaign.Id, "market-20-100"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "round_not_open", first.ClaimAsync(future.Id, "market-10-50"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "campaign_paused", first.ClaimAsync(paused.Id, "market-10-50"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "region_not_eligible", second.ClaimAsync(campaign.Id, "dining-10-50", regionCode: "110101"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "not_on_list", second.ClaimAsync(campaign.Id, "love-1000"));
         using var cheater = factory.ClientFor(TestTokens.Resident("cheater"));
-        await AssertRefusedAsync("blacklisted", cheater.ClaimAsync(campaign.Id, "dining-10-50"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "blacklisted", cheater.ClaimAsync(campaign.Id, "dining-10-50"));
 
         Assert.Equal(1, await second.RemainingAsync(campaign.Id, "dining-10-50"));
         Assert.Equal(100, await second.RemainingAsync(paused.Id, "market-10-50"));
@@ -81,12 +81,5 @@ public sealed class ClaimEndpointTests(ClaimsApiFactory factory) : IClassFixture
         Assert.Equal(5, types["dining-10-50"].GetProperty("remaining").GetInt32());
         Assert.True(types["dining-10-50"].GetProperty("open").GetBoolean());
         Assert.False(types.ContainsKey("love-1000"));
-    }
-
-    private static async Task AssertRefusedAsync(string code, Task<HttpResponseMessage> call)
-    {
-        var (status, body) = await ClaimsApiFactory.ReadAsync(await call);
-        Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Equal(code, body.GetProperty("code").GetString());
     }
 }

@@ -92,6 +92,81 @@ public sealed class ProcessCrashTests : IDisposable
         Assert.Equal(Stock, await GrantedAsync(operatorClient, campaign.Id));
     }
 
+    [Fact]
+    public async Task RedemptionsAcknowledgedBeforeASigkillSurviveAndEveryOrderCompletesOnRetry()
+    {
+        const int Shoppers = 300;
+        var campaign = ApiCampaigns.Open(stock: Shoppers);
+        var coupons = new Dictionary<string, string>();
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        string merchantId;
+        await using (var first = await ClaimsProcess.StartAsync(_dataDirectory))
+        {
+            using (var admin = first.ClientFor(TestTokens.Operator()))
+            {
+                (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
+                merchantId = await admin.ApprovedMerchantAsync();
+            }
+
+            foreach (var shopper in Enumerable.Range(0, Shoppers).Select(i => $"shopper-{i}"))
+            {
+                using var client = first.ClientFor(TestTokens.Resident(shopper));
+                coupons[shopper] = await client.ClaimedCouponIdAsync(campaign.Id);
+            }
+
+            var killed = 0;
+            using var till = first.ClientFor(TestTokens.Merchant(merchantId));
+            using var gate = new SemaphoreSlim(32);
+            await Task.WhenAll(coupons.Select(async pair =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    using var response = await till.RedeemAsync(pair.Value, pair.Key, $"order-{pair.Key}", 66.6m);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        acknowledged[pair.Key] = await response.Content.ReadAsStringAsync();
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // Cut off by the crash: the till does not know whether the order went through.
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                if (acknowledged.Count >= Shoppers / 3 && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    await first.KillAsync();
+                }
+            }));
+            Assert.Equal(1, killed);
+        }
+
+        await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
+        using var secondTill = second.ClientFor(TestTokens.Merchant(merchantId));
+
+        // Every till retries its order: acknowledged ones get their first answer back, the others
+        // complete now, and no coupon is taken twice.
+        foreach (var (shopper, couponId) in coupons)
+        {
+            using var retry = await secondTill.RedeemAsync(couponId, shopper, $"order-{shopper}", 66.6m);
+            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            if (acknowledged.TryGetValue(shopper, out var answer))
+            {
+                Assert.Equal(answer, await retry.Content.ReadAsStringAsync());
+            }
+        }
+
+        using var operatorClient = second.ClientFor(TestTokens.Operator());
+        var pool = await PoolAsync(operatorClient, campaign.Id);
+        Assert.Equal((Shoppers, Shoppers), (pool.GetProperty("granted").GetInt32(), pool.GetProperty("redeemed").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await secondTill.RefundAsync("order-shopper-0")).StatusCode);
+        Assert.Equal(1, (await PoolAsync(operatorClient, campaign.Id)).GetProperty("refunded").GetInt32());
+    }
+
     public void Dispose()
     {
         try
@@ -104,11 +179,12 @@ public sealed class ProcessCrashTests : IDisposable
         }
     }
 
-    private static async Task<int> GrantedAsync(HttpClient operatorClient, string campaignId)
+    private static async Task<int> GrantedAsync(HttpClient operatorClient, string campaignId) =>
+        (await PoolAsync(operatorClient, campaignId)).GetProperty("granted").GetInt32();
+
+    private static async Task<JsonElement> PoolAsync(HttpClient operatorClient, string campaignId)
     {
         var view = await operatorClient.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaignId}");
-        return view.GetProperty("pools").EnumerateArray()
-            .Single(p => p.GetProperty("couponTypeId").GetString() == "market-10-50")
-            .GetProperty("granted").GetInt32();
+        return view.GetProperty("pools").EnumerateArray().Single(p => p.GetProperty("couponTypeId").GetString() == "market-10-50");
     }
 }

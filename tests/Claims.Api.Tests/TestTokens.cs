@@ -14,6 +14,8 @@ public static class TestTokens
 
     public static string Operator(string userId = "ops") => Mint(userId, "operator");
 
+    public static string Merchant(string merchantId) => Mint(merchantId, "merchant");
+
     public static string Mint(string subject, string role, string key = SigningKey, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
