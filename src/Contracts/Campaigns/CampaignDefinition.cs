@@ -28,6 +28,7 @@ public sealed record CampaignDefinition(
         CouponTypes.FirstOrDefault(t => t.Id == couponTypeId);
 
     /// <summary>Limits that count across industries force one quota grain per resident (scope <see cref="QuotaScope.All"/>).</summary>
+    [JsonIgnore]
     public bool HasCrossIndustryLimit => Limits?.Any(l => l.GroupBy == LimitGrouping.All) == true;
 
     public string QuotaScopeFor(CouponTypeDefinition couponType) =>

@@ -18,5 +18,6 @@ public sealed record CouponTypeDefinition(
     bool ListOnly)
 {
     /// <summary>Minimum spend per yuan of discount, the seeds' "leverage".</summary>
+    [JsonIgnore]
     public decimal Leverage => FaceValue == 0 ? 0 : MinSpend / FaceValue;
 }

@@ -18,6 +18,7 @@ public sealed record RoundDefinition(
     [property: JsonRequired] IReadOnlyDictionary<string, int> Stock)
 {
     /// <summary>Rounds without a phase form a phase of their own.</summary>
+    [JsonIgnore]
     public string PhaseKey => Phase ?? Id;
 
     public DateTimeOffset ValidUntil(DateTimeOffset claimedAt) =>

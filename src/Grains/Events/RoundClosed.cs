@@ -5,20 +5,11 @@ namespace Claims.Grains.Events;
 /// <see cref="TargetRoundId"/>'s pool of the same type, or to the fund when null.
 /// </summary>
 [GenerateSerializer, Alias("claims.round-closed")]
-public sealed record RoundClosed : ClaimsEvent
+public sealed record RoundClosed : PoolEvent
 {
     [Id(0)]
-    public required string CampaignId { get; init; }
-
-    [Id(1)]
-    public required string RoundId { get; init; }
-
-    [Id(2)]
-    public required string CouponTypeId { get; init; }
-
-    [Id(3)]
     public required int Unclaimed { get; init; }
 
-    [Id(4)]
+    [Id(1)]
     public string? TargetRoundId { get; init; }
 }
