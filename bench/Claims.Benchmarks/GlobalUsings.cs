@@ -1,5 +1,4 @@
 global using BenchmarkDotNet.Attributes;
-global using Claims.Contracts;
 global using Claims.Contracts.Campaigns;
 global using Claims.Contracts.Claims;
 global using Orleans;

@@ -32,6 +32,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
         builder.Services.TryAddSingleton<CampaignDirectory>();
+        builder.Services.TryAddSingleton<ClaimDispatcher>();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
         return builder;

@@ -64,8 +64,7 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
         var outcome = await fixture.ClaimAsync(campaign, "someone", "love-1000");
 
         Assert.Equal(ClaimRefusal.NotOnList, outcome.Refusal);
-        var scoped = await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "someone", "supermarket"))
-            .ClaimAsync("someone", new ClaimRequest("love-1000", "410423", "r2"));
+        var scoped = await fixture.Claims.ClaimAsync(campaign.Id, "supermarket", "someone", new ClaimRequest("love-1000", "410423", "r2"));
         Assert.Equal(ClaimRefusal.UnknownCouponType, scoped.Refusal);
     }
 
@@ -92,8 +91,7 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
     [Fact]
     public async Task UnknownCampaignIsRefused()
     {
-        var outcome = await fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota("no-such-campaign", "someone", "supermarket"))
-            .ClaimAsync("someone", new ClaimRequest("market-10-50", "410423", "r1"));
+        var outcome = await fixture.Claims.ClaimAsync("no-such-campaign", "supermarket", "someone", new ClaimRequest("market-10-50", "410423", "r1"));
 
         Assert.Equal(ClaimRefusal.UnknownCampaign, outcome.Refusal);
     }

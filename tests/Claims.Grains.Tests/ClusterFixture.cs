@@ -18,6 +18,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    public ClaimDispatcher Claims => field ??= new ClaimDispatcher(Grains);
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -53,12 +55,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         return definition;
     }
 
-    public Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423")
-    {
-        var scope = campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!);
-        return Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, userId, scope))
-            .ClaimAsync(userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
-    }
+    /// <summary>Claims the way API nodes do, through a dispatcher that gathers concurrent claims per quota grain.</summary>
+    public Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423") =>
+        Claims.ClaimAsync(campaign.Id, campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!), userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
 
     public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
         Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();

@@ -21,7 +21,7 @@ public static class ClaimsApi
         ClaimsPrincipal user,
         HttpContext http,
         CampaignDirectory campaigns,
-        IGrainFactory grains)
+        ClaimDispatcher dispatcher)
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
@@ -52,8 +52,7 @@ public static class ClaimsApi
 
         var userId = user.FindFirstValue("sub")!;
         var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
-        var quota = grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaignId, userId, campaign.QuotaScopeFor(couponType)));
-        var outcome = await quota.ClaimAsync(userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
+        var outcome = await dispatcher.ClaimAsync(campaignId, campaign.QuotaScopeFor(couponType), userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
         if (outcome.Coupon is { } coupon)
         {
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));

@@ -11,7 +11,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     private readonly HashSet<string> _syncedPools = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resident> _residents = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _syncing = new(1, 1);
-    private readonly Dictionary<string, PoolRequestBatcher> _batchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RequestBatcher<PoolGrantRequest, ClaimOutcome>> _batchers = new(StringComparer.Ordinal);
     private string _campaignId = "";
     private string _scope = "";
     private int _shard;
@@ -27,7 +27,18 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         _campaign = await campaigns.FindAsync(_campaignId);
     }
 
-    public async Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request)
+    public async Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims)
+    {
+        var outcomes = new Task<ClaimOutcome>[claims.Count];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            outcomes[i] = ClaimAsync(claims[i].UserId, claims[i].Request);
+        }
+
+        return await Task.WhenAll(outcomes);
+    }
+
+    private async Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request)
     {
         if (_campaign is null)
         {
@@ -82,7 +93,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         ClaimOutcome outcome;
         try
         {
-            outcome = await BatcherFor(poolKey).GrantAsync(new(userId, request.RequestKey, _fence));
+            outcome = await BatcherFor(poolKey).SendAsync(new(userId, request.RequestKey, _fence));
         }
         catch
         {
@@ -118,11 +129,13 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return listed is null ? ClaimOutcome.Refused(ClaimRefusal.NotOnList) : ClaimOutcome.Granted(listed);
     }
 
-    private PoolRequestBatcher BatcherFor(string poolKey)
+    // A rush pays one pool call per batch of this grain's residents, not one per claim.
+    private RequestBatcher<PoolGrantRequest, ClaimOutcome> BatcherFor(string poolKey)
     {
         if (!_batchers.TryGetValue(poolKey, out var batcher))
         {
-            _batchers[poolKey] = batcher = new PoolRequestBatcher(GrainFactory.GetGrain<IPoolGrain>(poolKey));
+            var pool = GrainFactory.GetGrain<IPoolGrain>(poolKey);
+            _batchers[poolKey] = batcher = new(requests => pool.GrantAsync(requests).AsTask());
         }
 
         return batcher;

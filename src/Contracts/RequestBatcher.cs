@@ -1,0 +1,68 @@
+namespace Claims.Contracts;
+
+/// <summary>
+/// Gathers requests for one grain into batched calls: a request leaves at once when no call is in
+/// flight, and otherwise waits for that call and leaves with everything that gathered meanwhile.
+/// Light load pays no delay; a rush pays one grain call per batch instead of one per request.
+/// </summary>
+public sealed class RequestBatcher<TRequest, TResult>(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> send)
+{
+    private readonly Lock _lock = new();
+    private List<(TRequest Request, TaskCompletionSource<TResult> Answer)> _waiting = [];
+    private bool _sending;
+
+    public Task<TResult> SendAsync(TRequest request)
+    {
+        var answer = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (_lock)
+        {
+            _waiting.Add((request, answer));
+            start = !_sending;
+            _sending = true;
+        }
+
+        if (start)
+        {
+            _ = DrainAsync();
+        }
+
+        return answer.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<(TRequest Request, TaskCompletionSource<TResult> Answer)> batch;
+            lock (_lock)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _sending = false;
+                    return;
+                }
+
+                batch = _waiting;
+                _waiting = [];
+            }
+
+            try
+            {
+                var results = await send([.. batch.Select(w => w.Request)]);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Answer.SetResult(results[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                // Every request of the batch shares the call's fate; each caller may retry its own.
+                foreach (var (_, answer) in batch)
+                {
+                    answer.SetException(exception);
+                }
+            }
+        }
+    }
+}
