@@ -1,6 +1,8 @@
 using Claims.Grains;
 using Claims.Grains.Campaigns;
+using Claims.Grains.Events;
 using Claims.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -42,6 +44,11 @@ public static class SiloHostingExtensions
             }
 
             SqliteSchema.Apply(storage.SqlitePath);
+            if (storage.Ledger)
+            {
+                silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink, SqliteLedgerSink>());
+            }
+
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             silo.AddAdoNetGrainStorage(StorageNames.Claims, options =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Claims.Api.Tests;
 
@@ -77,9 +78,12 @@ public sealed class ProcessCrashTests : IDisposable
             owned += ids.Count;
         }
 
-        // Every grant the pool counts has an owner holding it, and nothing acknowledged went missing.
+        // Every grant the pool counts has an owner holding it, and nothing acknowledged went missing,
+        // from the wallets or from the ledger.
         Assert.Equal(granted, owned);
         Assert.InRange(granted, acknowledged.Count, Stock);
+        var ledger = LedgerEventIds("CouponClaimed");
+        Assert.All(acknowledged.Values, couponId => Assert.Contains($"claimed:{couponId}", ledger));
 
         // The restarted pool keeps selling exactly what is left, never more.
         var late = await Task.WhenAll(Enumerable.Range(0, Stock).Select(async i =>
@@ -160,6 +164,8 @@ public sealed class ProcessCrashTests : IDisposable
             }
         }
 
+        Assert.Equal(Shoppers, LedgerEventIds("CouponRedeemed").Count);
+        Assert.All(acknowledged.Keys, shopper => Assert.Contains($"redeemed:{merchantId}/order-{shopper}", LedgerEventIds("CouponRedeemed")));
         using var operatorClient = second.ClientFor(TestTokens.Operator());
         var pool = await PoolAsync(operatorClient, campaign.Id);
         Assert.Equal((Shoppers, Shoppers), (pool.GetProperty("granted").GetInt32(), pool.GetProperty("redeemed").GetInt32()));
@@ -177,6 +183,24 @@ public sealed class ProcessCrashTests : IDisposable
         {
             // Leaves a temp folder behind at worst.
         }
+    }
+
+    // The ledger's rows of one kind, read straight from the database file the process writes.
+    private HashSet<string> LedgerEventIds(string kind)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "claims.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT EventId FROM ClaimsLedger WHERE Kind = $kind";
+        query.Parameters.AddWithValue("$kind", kind);
+        using var reader = query.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     private static async Task<int> GrantedAsync(HttpClient operatorClient, string campaignId) =>

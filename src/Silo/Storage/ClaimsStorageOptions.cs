@@ -11,5 +11,11 @@ public sealed class ClaimsStorageOptions
     /// <summary>Folder for the SQLite database (<c>claims.db</c>), created when missing.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Whether events are appended to the ledger table beside grain state (SQLite only). Turning
+    /// it off leaves events in the log alone; it exists to measure what the ledger costs.
+    /// </summary>
+    public bool Ledger { get; set; } = true;
+
     public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "claims.db"));
 }

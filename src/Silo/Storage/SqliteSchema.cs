@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Claims.Silo.Storage;
 
-/// <summary>Creates the tables and named queries grain storage and reminders need; safe to run on every start.</summary>
+/// <summary>Creates the tables and named queries grain storage, reminders and the ledger need; safe to run on every start.</summary>
 public static class SqliteSchema
 {
     private const string Tables = """
@@ -50,7 +50,7 @@ public static class SqliteSchema
         using var transaction = connection.BeginTransaction();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = Tables;
+            create.CommandText = Tables + LedgerSchema.Sqlite;
             create.ExecuteNonQuery();
         }
 

@@ -1,0 +1,26 @@
+namespace Claims.Silo.Storage;
+
+/// <summary>
+/// The ledger: every event, once, in the order it reached the database. <c>EventId</c> is unique,
+/// so a redelivered event inserts nothing; <c>Position</c> orders rows for readers that follow it.
+/// </summary>
+internal static class LedgerSchema
+{
+    public const string Sqlite = """
+        CREATE TABLE IF NOT EXISTS ClaimsLedger (
+            Position INTEGER PRIMARY KEY AUTOINCREMENT,
+            EventId TEXT NOT NULL UNIQUE,
+            Kind TEXT NOT NULL,
+            CampaignId TEXT NULL,
+            OccurredAt TEXT NOT NULL,
+            RecordedAt TEXT NOT NULL,
+            Payload TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
+        """;
+
+    public const string Insert = """
+        INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, RecordedAt, Payload)
+        VALUES ($eventId, $kind, $campaignId, $occurredAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $payload)
+        ON CONFLICT (EventId) DO NOTHING;
+        """;
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Claims.Grains.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Claims.Silo.Storage;
+
+/// <summary>
+/// Appends every event to the ledger table in the SQLite file that holds grain state. Grains wait
+/// for their events to be written before they acknowledge a change, so many grains' events are
+/// gathered into one transaction: a rush costs a few ledger commits per second, not one per grant.
+/// </summary>
+internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposable
+{
+    // Large enough to carry a rush's burst in one commit, small enough to keep a commit short.
+    private const int MaxBatch = 4096;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly ILogger<SqliteLedgerSink> _logger;
+    private readonly Task _writer;
+
+    public SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, ILogger<SqliteLedgerSink> logger)
+    {
+        _connectionString = SqliteSchema.ConnectionString(storage.Value.SqlitePath);
+        _logger = logger;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events)
+    {
+        var pending = new Pending([.. events.Select(LedgerRecord.Of)], new(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _queue.Writer.TryWrite(pending)
+            ? new ValueTask(pending.Written.Task)
+            : ValueTask.FromException(new ObjectDisposedException(nameof(SqliteLedgerSink)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            var records = 0;
+            while (records < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                records += pending.Records.Count;
+            }
+
+            try
+            {
+                Insert(batch);
+                batch.ForEach(p => p.Written.SetResult());
+            }
+            catch (Exception exception)
+            {
+                // The events stay in their grains' outboxes and come again with the next change.
+                LogWriteFailed(exception, records);
+                batch.ForEach(p => p.Written.SetException(exception));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private void Insert(List<Pending> batch)
+    {
+        using var connection = new TunedSqliteConnection(_connectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = LedgerSchema.Insert;
+        var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var campaignId = insert.Parameters.Add("$campaignId", SqliteType.Text);
+        var occurredAt = insert.Parameters.Add("$occurredAt", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+        insert.Prepare();
+        foreach (var record in batch.SelectMany(p => p.Records))
+        {
+            eventId.Value = record.EventId;
+            kind.Value = record.Kind;
+            campaignId.Value = (object?)record.CampaignId ?? DBNull.Value;
+            occurredAt.Value = record.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+            payload.Value = record.Payload;
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Records} events to the ledger failed")]
+    private partial void LogWriteFailed(Exception exception, int records);
+
+    private sealed record Pending(IReadOnlyList<LedgerRecord> Records, TaskCompletionSource Written);
+}
