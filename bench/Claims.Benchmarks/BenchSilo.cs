@@ -20,7 +20,7 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(StorageProvider provider, string? dataDirectory = null)
+    public static async Task<BenchSilo> StartAsync(StorageProvider provider, string? dataDirectory = null, bool ledger = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +32,7 @@ public sealed class BenchSilo : IAsyncDisposable
             [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.ClusterId)}"] = $"bench-{provider}".ToLowerInvariant(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.Provider)}"] = provider.ToString(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.DataDirectory)}"] = dataDirectory,
+            [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.Ledger)}"] = ledger.ToString(),
 
             // Console logging of every activation would be measured too.
             ["Logging:LogLevel:Default"] = "Warning",

@@ -28,6 +28,7 @@ public sealed class ClaimsBenchmarkConfig : ManualConfig
         AddColumn(
             StatisticColumn.OperationsPerSecond,
             new ThroughputRatioColumn(nameof(ClaimsBenchmarks.RawHotGrainCall)),
-            new ThroughputRatioColumn(nameof(ClaimsBenchmarks.ClaimPathInMemory)));
+            new ThroughputRatioColumn(nameof(ClaimsBenchmarks.ClaimPathInMemory)),
+            new ThroughputRatioColumn(nameof(ClaimsBenchmarks.ClaimPathSqliteWithoutLedger)));
     }
 }

@@ -37,12 +37,10 @@ public class ClaimsBenchmarks
     }
 
     [GlobalSetup(Target = nameof(ClaimPathSqlite))]
-    public async Task StartOnSqliteAsync()
-    {
-        _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
-        _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory);
-        _claims = new ClaimDispatcher(_silo.Grains);
-    }
+    public Task StartOnSqliteAsync() => StartOnSqliteAsync(ledger: true);
+
+    [GlobalSetup(Target = nameof(ClaimPathSqliteWithoutLedger))]
+    public Task StartOnSqliteWithoutLedgerAsync() => StartOnSqliteAsync(ledger: false);
 
     [GlobalCleanup]
     public async Task StopAsync()
@@ -61,7 +59,7 @@ public class ClaimsBenchmarks
 
     // A fresh campaign per burst, so every claim activates a new quota grain and is granted, as in
     // the first minutes of a rush. BenchmarkDotNet only runs void iteration setups.
-    [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite)])]
+    [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteWithoutLedger)])]
     public void CreateCampaign()
     {
         var campaign = BenchCampaigns.Open(stockPerType: Operations);
@@ -76,7 +74,7 @@ public class ClaimsBenchmarks
     }
 
     // Earlier bursts' grains would otherwise pile up in the activation directory and slow later ones.
-    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite)])]
+    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteWithoutLedger)])]
     public void CollectActivations() =>
         _silo!.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).GetAwaiter().GetResult();
 
@@ -100,6 +98,17 @@ public class ClaimsBenchmarks
 
     [Benchmark(OperationsPerInvoke = Operations)]
     public Task ClaimPathSqlite() => ClaimBurstAsync();
+
+    // The same durable path with events only logged: what appending them to the ledger costs.
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public Task ClaimPathSqliteWithoutLedger() => ClaimBurstAsync();
+
+    private async Task StartOnSqliteAsync(bool ledger)
+    {
+        _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
+        _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory, ledger);
+        _claims = new ClaimDispatcher(_silo.Grains);
+    }
 
     private async Task ClaimBurstAsync()
     {

@@ -21,17 +21,10 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
     /// After activation: whatever was read back is durable, and its outbox was not handed over. A
     /// sink that is down does not stop the activation; the next commit delivers.
     /// </summary>
-    public async Task RestoreAsync()
+    public Task RestoreAsync()
     {
         _durableVersion = state.State.Version;
-        try
-        {
-            await DeliveredAsync(_durableVersion);
-        }
-        catch (Exception exception)
-        {
-            LogDeliveryFailed(exception, typeof(TState).Name);
-        }
+        return DeliverQuietlyAsync(_durableVersion);
     }
 
     /// <summary>Counts a change to the state and returns its version.</summary>
@@ -48,13 +41,38 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
     /// </summary>
     public async ValueTask CommitAsync(long version)
     {
+        await StoreAsync(version);
+        await DeliveredAsync(version);
+    }
+
+    /// <summary>
+    /// Returns once the change of <paramref name="version"/> is stored, and delivers its events
+    /// behind the caller's back. For the rush, whose callers must not wait for the ledger: the
+    /// events are in the stored outbox, and whatever activates the grain next (a claim, a read of
+    /// its stock, the campaign's reminder) delivers what a crash left there.
+    /// </summary>
+    public async ValueTask StoreAsync(long version)
+    {
         if (version > _durableVersion)
         {
             await state.WriteStateAsync();
             _durableVersion = Math.Max(_durableVersion, version);
         }
+    }
 
-        await DeliveredAsync(version);
+    /// <summary>Starts delivering what is stored, without waiting; a failure is logged and retried by the next commit.</summary>
+    public void DeliverLater() => _ = DeliverQuietlyAsync(_durableVersion);
+
+    private async Task DeliverQuietlyAsync(long version)
+    {
+        try
+        {
+            await DeliveredAsync(version);
+        }
+        catch (Exception exception)
+        {
+            LogDeliveryFailed(exception, typeof(TState).Name);
+        }
     }
 
     private async Task DeliveredAsync(long version)

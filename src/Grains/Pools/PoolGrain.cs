@@ -78,7 +78,14 @@ public sealed partial class PoolGrain(
             durableAt = Math.Max(durableAt, version);
         }
 
-        await CommitAsync(durableAt);
+        // A grant is acknowledged once stored; its event reaches the ledger behind it (see EventOutbox.StoreAsync).
+        if (durableAt > 0)
+        {
+            await _outbox.StoreAsync(durableAt);
+            _outbox.DeliverLater();
+            await SealFullPagesAsync();
+        }
+
         return outcomes;
     }
 
@@ -256,7 +263,7 @@ public sealed partial class PoolGrain(
                 .Concat(changes.Select((page, i) => _changePages.WriteAsync(firstChanges + i, page))));
             state.State.Grants.Sealed(grants.Count);
             state.State.Changes.Sealed(changes.Count);
-            await _outbox.CommitAsync(_outbox.NextVersion());
+            await _outbox.StoreAsync(_outbox.NextVersion());
         }
         catch (Exception exception)
         {

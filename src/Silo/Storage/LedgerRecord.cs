@@ -1,13 +1,16 @@
-using System.Text.Json;
-using Claims.Contracts.Campaigns;
 using Claims.Grains.Events;
+using Orleans.Serialization;
 
 namespace Claims.Silo.Storage;
 
-/// <summary>How an event is filed in the ledger: its kind, the campaign it belongs to, and its JSON.</summary>
-internal sealed record LedgerRecord(string EventId, string Kind, string? CampaignId, DateTimeOffset OccurredAt, string Payload)
+/// <summary>
+/// How an event is filed in the ledger: its kind and campaign as columns to select by, and the
+/// whole event in Orleans' binary format (several times cheaper to write than JSON, which
+/// mattered in the rush; readers deserialize it with the same serializer).
+/// </summary>
+internal sealed record LedgerRecord(string EventId, string Kind, string? CampaignId, DateTimeOffset OccurredAt, byte[] Payload)
 {
-    public static LedgerRecord Of(ClaimsEvent e) => new(
+    public static LedgerRecord Of(ClaimsEvent e, Serializer serializer) => new(
         e.EventId,
         e.GetType().Name,
         e switch
@@ -24,5 +27,5 @@ internal sealed record LedgerRecord(string EventId, string Kind, string? Campaig
             _ => null,
         },
         e.OccurredAt,
-        JsonSerializer.Serialize(e, e.GetType(), CampaignJson.Options));
+        serializer.SerializeToArray(e));
 }

@@ -14,7 +14,7 @@ internal static class LedgerSchema
             CampaignId TEXT NULL,
             OccurredAt TEXT NOT NULL,
             RecordedAt TEXT NOT NULL,
-            Payload TEXT NOT NULL);
+            Payload BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
         """;
 

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Claims.Grains.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace Claims.Silo.Storage;
 
@@ -14,15 +15,18 @@ namespace Claims.Silo.Storage;
 internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposable
 {
     // Large enough to carry a rush's burst in one commit, small enough to keep a commit short.
-    private const int MaxBatch = 4096;
+    private const int MaxBatch = 256;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger<SqliteLedgerSink> _logger;
     private readonly Task _writer;
 
-    public SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, ILogger<SqliteLedgerSink> logger)
+    private readonly Serializer _serializer;
+
+    public SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, Serializer serializer, ILogger<SqliteLedgerSink> logger)
     {
+        _serializer = serializer;
         _connectionString = SqliteSchema.ConnectionString(storage.Value.SqlitePath);
         _logger = logger;
         _writer = Task.Run(WriteAsync);
@@ -30,7 +34,8 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
 
     public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events)
     {
-        var pending = new Pending([.. events.Select(LedgerRecord.Of)], new(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Turned into rows on the writer's thread, not the grain's.
+        var pending = new Pending(events, new(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(pending)
             ? new ValueTask(pending.Written.Task)
             : ValueTask.FromException(new ObjectDisposedException(nameof(SqliteLedgerSink)));
@@ -51,7 +56,7 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
             while (records < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
-                records += pending.Records.Count;
+                records += pending.Events.Count;
             }
 
             try
@@ -81,9 +86,9 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
         var kind = insert.Parameters.Add("$kind", SqliteType.Text);
         var campaignId = insert.Parameters.Add("$campaignId", SqliteType.Text);
         var occurredAt = insert.Parameters.Add("$occurredAt", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
         insert.Prepare();
-        foreach (var record in batch.SelectMany(p => p.Records))
+        foreach (var record in batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, _serializer)))
         {
             eventId.Value = record.EventId;
             kind.Value = record.Kind;
@@ -99,5 +104,5 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Records} events to the ledger failed")]
     private partial void LogWriteFailed(Exception exception, int records);
 
-    private sealed record Pending(IReadOnlyList<LedgerRecord> Records, TaskCompletionSource Written);
+    private sealed record Pending(IReadOnlyList<ClaimsEvent> Events, TaskCompletionSource Written);
 }

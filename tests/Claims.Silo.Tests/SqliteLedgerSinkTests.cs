@@ -1,0 +1,91 @@
+using Claims.Contracts.Campaigns;
+using Claims.Grains.Events;
+using Claims.Silo.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+
+namespace Claims.Silo.Tests;
+
+public sealed class SqliteLedgerSinkTests : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"claims-ledger-{Guid.NewGuid():N}");
+    private readonly ClaimsStorageOptions _storage;
+    private readonly Serializer _serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(ClaimsEvent).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    private readonly SqliteLedgerSink _sink;
+
+    public SqliteLedgerSinkTests()
+    {
+        _storage = new ClaimsStorageOptions { DataDirectory = _directory };
+        SqliteSchema.Apply(_storage.SqlitePath);
+        _sink = new SqliteLedgerSink(Options.Create(_storage), _serializer, NullLogger<SqliteLedgerSink>.Instance);
+    }
+
+    [Fact]
+    public async Task ConcurrentPublishersAreAllRecordedAndARedeliveryAddsNothing()
+    {
+        using var start = new Barrier(8);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(publisher => Task.Run(async () =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            for (var batch = 0; batch < 25; batch++)
+            {
+                await _sink.PublishAsync([.. Enumerable.Range(0, 10).Select(i => Paused($"{publisher}-{batch}-{i}"))]);
+            }
+        })));
+
+        await _sink.PublishAsync([Paused("0-0-0"), Paused("7-24-9")]);
+
+        Assert.Equal(2000, Count("SELECT COUNT(*) FROM ClaimsLedger"));
+        Assert.Equal(2000, Count("SELECT COUNT(DISTINCT EventId) FROM ClaimsLedger WHERE Kind = 'CampaignStatusChanged' AND CampaignId = 'lushan-2023'"));
+    }
+
+    [Fact]
+    public async Task TheWholeEventIsKeptAndReadsBack()
+    {
+        var paused = Paused("read-back");
+
+        await _sink.PublishAsync([paused]);
+
+        using var connection = Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT Payload FROM ClaimsLedger WHERE EventId = 'status:read-back'";
+        Assert.Equal(paused, _serializer.Deserialize<ClaimsEvent>((byte[])query.ExecuteScalar()!));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sink.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static CampaignStatusChanged Paused(string id) => new()
+    {
+        EventId = $"status:{id}",
+        OccurredAt = new DateTimeOffset(2023, 12, 11, 10, 0, 0, TimeSpan.FromHours(8)),
+        CampaignId = "lushan-2023",
+        Status = CampaignStatus.Paused,
+    };
+
+    private long Count(string sql)
+    {
+        using var connection = Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = sql;
+        return (long)query.ExecuteScalar()!;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={_storage.SqlitePath}");
+        connection.Open();
+        return connection;
+    }
+}
