@@ -18,11 +18,9 @@ internal static class LedgerSchema
         CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
         """;
 
-    /// <summary>Rows one insert statement carries; SQLite allows 32,766 parameters, five per row.</summary>
-    public const int RowsPerInsert = 64;
-
-    public static string Insert(int rows) =>
-        "INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, RecordedAt, Payload) VALUES "
-        + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($e{i}, $k{i}, $c{i}, $o{i}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $p{i})"))
-        + " ON CONFLICT (EventId) DO NOTHING;";
+    public const string Insert = """
+        INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, RecordedAt, Payload)
+        VALUES ($eventId, $kind, $campaignId, $occurredAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $payload)
+        ON CONFLICT (EventId) DO NOTHING;
+        """;
 }

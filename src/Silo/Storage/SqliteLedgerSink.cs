@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Claims.Grains.Events;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 
@@ -76,26 +77,24 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
 
     private void Insert(List<Pending> batch)
     {
-        var records = batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, _serializer)).ToList();
         using var connection = new TunedSqliteConnection(_connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-
-        // Many rows per statement: each statement has a fixed cost in the driver that a rush's
-        // thousands of rows would otherwise pay one by one.
-        foreach (var chunk in records.Chunk(LedgerSchema.RowsPerInsert))
+        using var insert = connection.CreateCommand();
+        insert.CommandText = LedgerSchema.Insert;
+        var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var campaignId = insert.Parameters.Add("$campaignId", SqliteType.Text);
+        var occurredAt = insert.Parameters.Add("$occurredAt", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
+        insert.Prepare();
+        foreach (var record in batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, _serializer)))
         {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = LedgerSchema.Insert(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                insert.Parameters.AddWithValue($"$e{i}", chunk[i].EventId);
-                insert.Parameters.AddWithValue($"$k{i}", chunk[i].Kind);
-                insert.Parameters.AddWithValue($"$c{i}", (object?)chunk[i].CampaignId ?? DBNull.Value);
-                insert.Parameters.AddWithValue($"$o{i}", chunk[i].OccurredAt.ToString("O", CultureInfo.InvariantCulture));
-                insert.Parameters.AddWithValue($"$p{i}", chunk[i].Payload);
-            }
-
+            eventId.Value = record.EventId;
+            kind.Value = record.Kind;
+            campaignId.Value = (object?)record.CampaignId ?? DBNull.Value;
+            occurredAt.Value = record.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+            payload.Value = record.Payload;
             insert.ExecuteNonQuery();
         }
 
