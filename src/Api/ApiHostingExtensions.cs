@@ -52,6 +52,7 @@ public static class ApiHostingExtensions
         app.MapClaimEndpoints();
         app.MapAdminCampaignsApi();
         app.MapAdminStockApi();
+        app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();
         if (app.Environment.IsDevelopment())

@@ -7,13 +7,16 @@ namespace Claims.Grains;
 
 public static class ClaimsGrainsServiceCollectionExtensions
 {
-    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory and the event sink (unless already registered).</summary>
+    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory, the event sink and the ledger reader (unless already registered).</summary>
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.AddOptions<ClaimsLifecycleOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignDirectory>();
         services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();
+
+        // Without a ledger there is nothing to read back: reports come out empty.
+        services.TryAddSingleton<ILedgerReader, ProcessMemoryLedger>();
         return services;
     }
 }

@@ -40,13 +40,22 @@ public static class SiloHostingExtensions
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
                     new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
                 silo.UseInMemoryReminderService();
+                if (storage.Ledger)
+                {
+                    silo.Services.AddSingleton<ProcessMemoryLedger>();
+                    silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<ProcessMemoryLedger>()));
+                    silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<ProcessMemoryLedger>()));
+                }
+
                 return;
             }
 
             SqliteSchema.Apply(storage.SqlitePath);
             if (storage.Ledger)
             {
-                silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink, SqliteLedgerSink>());
+                silo.Services.AddSingleton<SqliteLedgerSink>();
+                silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<SqliteLedgerSink>()));
+                silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<SqliteLedgerSink>()));
             }
 
             silo.AddReminders();

@@ -48,7 +48,7 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: 50));
         var coupons = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => fixture.ClaimAsync(campaign, $"e{i}", "market-20-100")));
 
-        var events = fixture.Events.Events.OfType<CouponClaimed>().Where(e => e.Coupon.CampaignId == campaign.Id).ToList();
+        var events = (await fixture.Ledger.ReadAsync(campaign.Id)).OfType<CouponClaimed>().ToList();
 
         Assert.Equal(50, events.Count);
         Assert.Equal(coupons.Select(c => c.Coupon!.CouponId).Order(), events.Select(e => e.Coupon.CouponId).Order());
@@ -65,8 +65,9 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         await grain.PauseAsync();
         await grain.ResumeAsync();
 
-        Assert.Single(fixture.Events.Events.OfType<CampaignCreated>(), e => e.Definition.Id == campaign.Id);
-        var changes = fixture.Events.Events.OfType<CampaignStatusChanged>().Where(e => e.CampaignId == campaign.Id).ToList();
+        var ledger = await fixture.Ledger.ReadAsync(campaign.Id);
+        Assert.Single(ledger.OfType<CampaignCreated>());
+        var changes = ledger.OfType<CampaignStatusChanged>().ToList();
         Assert.Equal([CampaignStatus.Paused, CampaignStatus.Active], changes.Select(e => e.Status));
         Assert.Equal(2, changes.Select(e => e.EventId).Distinct().Count());
     }

@@ -12,7 +12,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ShiftedClock Clock { get; } = new();
 
-    public CollectingEventSink Events { get; } = new();
+    /// <summary>Every event the grains raised, once each, as the ledger of <c>Memory</c> mode keeps them.</summary>
+    public ProcessMemoryLedger Ledger { get; } = new();
 
     public InProcessTestCluster Cluster => _cluster!;
 
@@ -33,7 +34,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Configure<ClaimsLifecycleOptions>(o => o.TickPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            silo.Services.AddSingleton<IClaimsEventSink>(Events);
+            silo.Services.AddSingleton<IClaimsEventSink>(Ledger);
+            silo.Services.AddSingleton<ILedgerReader>(Ledger);
             silo.Services.AddClaimsGrains();
         });
         _cluster = builder.Build();

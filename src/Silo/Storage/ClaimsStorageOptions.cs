@@ -12,8 +12,9 @@ public sealed class ClaimsStorageOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
-    /// Whether events are appended to the ledger table beside grain state (SQLite only). Turning
-    /// it off leaves events in the log alone; it exists to measure what the ledger costs.
+    /// Whether events are appended to the ledger: the table beside grain state with SQLite, the
+    /// process's memory with <c>Memory</c>. Turning it off leaves events in the log alone and
+    /// reports empty; it exists to measure what the ledger costs.
     /// </summary>
     public bool Ledger { get; set; } = true;
 

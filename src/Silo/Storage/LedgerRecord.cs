@@ -13,19 +13,7 @@ internal sealed record LedgerRecord(string EventId, string Kind, string? Campaig
     public static LedgerRecord Of(ClaimsEvent e, Serializer serializer) => new(
         e.EventId,
         e.GetType().Name,
-        e switch
-        {
-            PoolEvent pool => pool.CampaignId,
-            CouponClaimed claimed => claimed.Coupon.CampaignId,
-            CouponListed listed => listed.Coupon.CampaignId,
-            CouponRedeemed redeemed => redeemed.Coupon.CampaignId,
-            CouponRefunded refunded => refunded.Coupon.CampaignId,
-            CouponExpired expired => expired.Coupon.CampaignId,
-            StockReallocated reallocated => reallocated.CampaignId,
-            CampaignCreated created => created.Definition.Id,
-            CampaignStatusChanged status => status.CampaignId,
-            _ => null,
-        },
+        LedgerKeys.CampaignOf(e),
         e.OccurredAt,
         serializer.SerializeToArray(e));
 }

@@ -23,4 +23,6 @@ internal static class LedgerSchema
         VALUES ($eventId, $kind, $campaignId, $occurredAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), $payload)
         ON CONFLICT (EventId) DO NOTHING;
         """;
+
+    public const string ReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId ORDER BY Position;";
 }

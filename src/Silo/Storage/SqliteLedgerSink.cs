@@ -12,7 +12,7 @@ namespace Claims.Silo.Storage;
 /// for their events to be written before they acknowledge a change, so many grains' events are
 /// gathered into one transaction: a rush costs a few ledger commits per second, not one per grant.
 /// </summary>
-internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposable
+internal sealed partial class SqliteLedgerSink : IClaimsEventSink, ILedgerReader, IAsyncDisposable
 {
     // Large enough to carry a rush's burst in one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
@@ -39,6 +39,23 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, IAsyncDisposa
         return _queue.Writer.TryWrite(pending)
             ? new ValueTask(pending.Written.Task)
             : ValueTask.FromException(new ObjectDisposedException(nameof(SqliteLedgerSink)));
+    }
+
+    public Task<IReadOnlyList<ClaimsEvent>> ReadAsync(string campaignId)
+    {
+        using var connection = new TunedSqliteConnection(_connectionString);
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = LedgerSchema.ReadCampaign;
+        query.Parameters.AddWithValue("$campaignId", campaignId);
+        using var reader = query.ExecuteReader();
+        var events = new List<ClaimsEvent>();
+        while (reader.Read())
+        {
+            events.Add(_serializer.Deserialize<ClaimsEvent>((byte[])reader[0]) ?? throw new InvalidDataException("A ledger row holds no event."));
+        }
+
+        return Task.FromResult<IReadOnlyList<ClaimsEvent>>(events);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,8 @@
+namespace Claims.Contracts.Reports;
+
+/// <summary>Builds a campaign's report from the ledger on request, key = campaign id; keeps nothing.</summary>
+public interface ICampaignReportGrain : IGrainWithStringKey
+{
+    /// <summary>The report as of now; null when no campaign has this id.</summary>
+    Task<CampaignReport?> BuildAsync();
+}

@@ -1,0 +1,30 @@
+namespace Claims.Contracts.Reports;
+
+/// <summary>
+/// One coupon type in one round, from the ledger. Values are yuan. <see cref="Coverage"/> is
+/// claimed / (stock + rolled in); <see cref="RedemptionRate"/> is redeemed / claimed;
+/// <see cref="Leverage"/> is the order total of redemptions not refunded over their discount.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("claims.report-line")]
+public sealed record ReportLine(
+    string RoundId,
+    string Fund,
+    string Industry,
+    string CouponTypeId,
+    decimal FaceValue,
+    int Stock,
+    int RolledIn,
+    int Claimed,
+    decimal ClaimedValue,
+    decimal Coverage,
+    int Residents,
+    int Redeemed,
+    decimal RedeemedValue,
+    decimal RedemptionRate,
+    int Refunded,
+    decimal RefundedValue,
+    int Expired,
+    int RolledOver,
+    int ReturnedToFund,
+    decimal OrderTotal,
+    decimal Leverage);

@@ -1,0 +1,20 @@
+namespace Claims.Grains.Events;
+
+/// <summary>What the ledger files an event under.</summary>
+public static class LedgerKeys
+{
+    /// <summary>The campaign an event belongs to; null for events about merchants.</summary>
+    public static string? CampaignOf(ClaimsEvent e) => e switch
+    {
+        PoolEvent pool => pool.CampaignId,
+        CouponClaimed claimed => claimed.Coupon.CampaignId,
+        CouponListed listed => listed.Coupon.CampaignId,
+        CouponRedeemed redeemed => redeemed.Coupon.CampaignId,
+        CouponRefunded refunded => refunded.Coupon.CampaignId,
+        CouponExpired expired => expired.Coupon.CampaignId,
+        StockReallocated reallocated => reallocated.CampaignId,
+        CampaignCreated created => created.Definition.Id,
+        CampaignStatusChanged status => status.CampaignId,
+        _ => null,
+    };
+}

@@ -1,0 +1,87 @@
+using Claims.Contracts.Redemptions;
+using Claims.Contracts.Reports;
+using Claims.Grains.Events;
+
+namespace Claims.Grains.Reports;
+
+/// <summary>Folds a campaign's ledger into its statistics report: one line per round and coupon type, one per merchant.</summary>
+public static class CampaignReportBuilder
+{
+    public static CampaignReport Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, DateTimeOffset now)
+    {
+        var lines = (
+            from round in campaign.Rounds
+            from couponTypeId in round.Stock.Keys
+            let couponType = campaign.FindCouponType(couponTypeId)
+            where couponType is not null
+            select (Key: (round.Id, couponTypeId), Totals: new LineTotals(round, couponType))).ToDictionary(l => l.Key, l => l.Totals);
+        var redemptions = new Dictionary<string, RedemptionReceipt>(StringComparer.Ordinal);
+        var merchants = new SortedDictionary<string, (int Count, decimal Value, decimal Orders)>(StringComparer.Ordinal);
+        LineTotals Line(string roundId, string couponTypeId) => lines[(roundId, couponTypeId)];
+
+        foreach (var e in ledger)
+        {
+            switch (e)
+            {
+                case CouponClaimed claimed:
+                    Line(claimed.Coupon.RoundId, claimed.Coupon.CouponTypeId).Claim(claimed.Coupon);
+                    break;
+                case CouponListed listed:
+                    Line(listed.Coupon.RoundId, listed.Coupon.CouponTypeId).Claim(listed.Coupon);
+                    break;
+                case CouponRedeemed redeemed:
+                {
+                    var line = Line(redeemed.Coupon.RoundId, redeemed.Coupon.CouponTypeId);
+                    var receipt = redeemed.Receipt;
+                    line.Redeemed++;
+                    line.RedeemedValue += receipt.Discount;
+                    line.OrderTotal += receipt.OrderAmount;
+                    redemptions[$"{receipt.MerchantId}/{receipt.OrderId}"] = receipt;
+                    merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), 1, receipt.Discount, receipt.OrderAmount);
+                    break;
+                }
+
+                case CouponRefunded refunded:
+                {
+                    var line = Line(refunded.Coupon.RoundId, refunded.Coupon.CouponTypeId);
+                    var order = redemptions.GetValueOrDefault($"{refunded.MerchantId}/{refunded.Receipt.OrderId}");
+                    line.Refunded++;
+                    line.RefundedValue += refunded.Receipt.Discount;
+                    line.OrderTotal -= order?.OrderAmount ?? 0;
+                    if (refunded.Receipt.ReturnedTo != RefundDestination.Owner)
+                    {
+                        line.Leave(refunded.Receipt.RoundId, 1);
+                    }
+
+                    merchants[refunded.MerchantId] = Add(merchants.GetValueOrDefault(refunded.MerchantId), -1, -refunded.Receipt.Discount, -(order?.OrderAmount ?? 0));
+                    break;
+                }
+
+                case CouponExpired expired:
+                {
+                    var line = Line(expired.Coupon.RoundId, expired.Coupon.CouponTypeId);
+                    line.Expired++;
+                    line.Leave(expired.TargetRoundId, 1);
+                    break;
+                }
+
+                case RoundClosed closed:
+                    Line(closed.RoundId, closed.CouponTypeId).Leave(closed.TargetRoundId, closed.Unclaimed);
+                    break;
+                case StockReceived received:
+                    Line(received.RoundId, received.CouponTypeId).RolledIn += received.Count;
+                    break;
+            }
+        }
+
+        return new(
+            campaign.Id,
+            now,
+            ledger.Count,
+            [.. lines.Values.Select(l => l.ToLine())],
+            [.. merchants.Select(m => new MerchantReportLine(m.Key, m.Value.Count, m.Value.Value, m.Value.Orders))]);
+    }
+
+    private static (int Count, decimal Value, decimal Orders) Add((int Count, decimal Value, decimal Orders) totals, int count, decimal value, decimal orders) =>
+        (totals.Count + count, totals.Value + value, totals.Orders + orders);
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Claims.Api.Tests;
+
+public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixture<ClaimsApiFactory>
+{
+    [Fact]
+    public async Task TheReportComesFromTheLedgerAsJsonOrCsv()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 20));
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var merchantId = await admin.ApprovedMerchantAsync();
+        using var till = factory.ClientFor(TestTokens.Merchant(merchantId));
+        foreach (var resident in new[] { "a", "b", "c" })
+        {
+            using var client = factory.ClientFor(TestTokens.Resident(resident));
+            var couponId = await client.ClaimedCouponIdAsync(campaign.Id);
+            if (resident != "c")
+            {
+                Assert.Equal(HttpStatusCode.OK, (await till.RedeemAsync(couponId, resident, $"order-{resident}", 120)).StatusCode);
+            }
+        }
+
+        var report = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/report", TestContext.Current.CancellationToken);
+        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, $"/admin/campaigns/{campaign.Id}/report");
+        csvRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var csvResponse = await admin.SendAsync(csvRequest, TestContext.Current.CancellationToken);
+        var csv = await csvResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var line = report.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("couponTypeId").GetString() == "market-10-50");
+        Assert.Equal((3, 2, 240m, 12m), (line.GetProperty("claimed").GetInt32(), line.GetProperty("redeemed").GetInt32(), line.GetProperty("orderTotal").GetDecimal(), line.GetProperty("leverage").GetDecimal()));
+        Assert.Equal(2, Assert.Single(report.GetProperty("merchants").EnumerateArray()).GetProperty("redemptions").GetInt32());
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("roundId,fund,industry,couponTypeId,", csv);
+        Assert.Contains("p1,county,supermarket,market-10-50,10,20,0,3,30,0.15,3,2,20,0.6667,0,0,0,0,0,240,12\r\n", csv);
+        Assert.Contains($"\r\nmerchantId,redemptions,value,orderTotal\r\n{merchantId},2,20,240\r\n", csv);
+    }
+
+    [Fact]
+    public async Task OnlyOperatorsReadReportsAndUnknownCampaignsHaveNone()
+    {
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        using var resident = factory.ClientFor(TestTokens.Resident("curious"));
+
+        await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "campaign_not_found", admin.GetAsync("/admin/campaigns/no-such-campaign/report", TestContext.Current.CancellationToken));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_id", admin.GetAsync("/admin/campaigns/NOPE/report", TestContext.Current.CancellationToken));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Forbidden, "forbidden", resident.GetAsync("/admin/campaigns/no-such-campaign/report", TestContext.Current.CancellationToken));
+    }
+}
