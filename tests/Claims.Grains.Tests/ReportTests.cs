@@ -31,6 +31,45 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AnUnknownCampaignHasNoReport() =>
-        Assert.Null(await fixture.Grains.GetGrain<ICampaignReportGrain>("no-such-campaign").BuildAsync());
+    public async Task SettlementPaysMerchantsPerFundNetOfRefundsAndReturnsTheLeftover()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var open = TestCampaigns.Open(now);
+        var campaign = await fixture.CreateAsync(open with
+        {
+            Funds = [new("county", 10_000), new("platform", 1_000.5m)],
+            Rounds =
+            [
+                new("p1", "1", "county", now.AddHours(-1), now.AddDays(1), new(7, null, false), new Dictionary<string, int> { ["market-10-50"] = 10 }),
+                new("q1", "1", "platform", now.AddHours(-1), now.AddDays(1), new(7, null, false), new Dictionary<string, int> { ["dining-10-50"] = 10 }),
+            ],
+        });
+        var market = await fixture.ClaimedAsync(campaign, "shopper", "market-10-50");
+        var dining = await fixture.ClaimedAsync(campaign, "shopper", "dining-10-50");
+        var otherDining = await fixture.ClaimedAsync(campaign, "diner", "dining-10-50");
+        var anyShop = await fixture.MerchantAsync(["any"]);
+        var restaurant = await fixture.MerchantAsync(["dining"]);
+        await fixture.RedeemAsync(anyShop, "o-1", market, 55.55m);
+        await fixture.RedeemAsync(anyShop, "o-2", dining, 66.66m);
+        await fixture.RedeemAsync(restaurant, "o-3", otherDining, 77.77m);
+        await fixture.RefundAsync(restaurant, "o-3");
+
+        var settlement = (await fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id).SettleAsync())!;
+
+        Assert.Equal(
+            [new FundSettlement("county", 10_000, 10, 9_990), new FundSettlement("platform", 1_000.5m, 10, 990.5m)],
+            settlement.Funds);
+        Assert.Equal(
+            [new MerchantSettlement("county", anyShop, 1, 10), new MerchantSettlement("platform", anyShop, 1, 10), new MerchantSettlement("platform", restaurant, 0, 0)],
+            settlement.Merchants.OrderBy(m => m.Fund).ThenBy(m => m.MerchantId == restaurant));
+    }
+
+    [Fact]
+    public async Task AnUnknownCampaignHasNoReportOrSettlement()
+    {
+        var grain = fixture.Grains.GetGrain<ICampaignReportGrain>("no-such-campaign");
+
+        Assert.Null(await grain.BuildAsync());
+        Assert.Null(await grain.SettleAsync());
+    }
 }

@@ -7,7 +7,12 @@ namespace Claims.Grains.Reports;
 [StatelessWorker]
 public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time) : Grain, ICampaignReportGrain
 {
-    public async Task<CampaignReport?> BuildAsync()
+    public Task<CampaignReport?> BuildAsync() => FoldAsync(CampaignReportBuilder.Build);
+
+    public Task<Settlement?> SettleAsync() => FoldAsync(SettlementBuilder.Build);
+
+    private async Task<T?> FoldAsync<T>(Func<CampaignDefinition, IReadOnlyList<ClaimsEvent>, DateTimeOffset, T> fold)
+        where T : class
     {
         var campaignId = this.GetPrimaryKeyString();
         if (await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync() is not { } snapshot)
@@ -15,6 +20,6 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
             return null;
         }
 
-        return CampaignReportBuilder.Build(snapshot.Definition, await ledger.ReadAsync(campaignId), time.GetUtcNow());
+        return fold(snapshot.Definition, await ledger.ReadAsync(campaignId), time.GetUtcNow());
     }
 }

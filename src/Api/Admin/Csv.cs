@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+
+namespace Claims.Api.Admin;
+
+/// <summary>
+/// CSV for spreadsheets: rows end in CRLF, numbers use the invariant culture, and a cell holding a
+/// comma, a quote or a line break is quoted.
+/// </summary>
+public sealed class Csv
+{
+    private readonly StringBuilder _text = new();
+
+    public Csv Row(params object[] cells)
+    {
+        _text.AppendJoin(',', cells.Select(Cell));
+        _text.Append("\r\n");
+        return this;
+    }
+
+    /// <summary>An empty line, between two tables of one document.</summary>
+    public Csv Gap()
+    {
+        _text.Append("\r\n");
+        return this;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private static string Cell(object value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        return text.IndexOfAny([',', '"', '\r', '\n']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}
