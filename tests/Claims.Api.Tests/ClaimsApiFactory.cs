@@ -10,6 +10,9 @@ public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-api-{Guid.NewGuid():N}");
 
+    /// <summary>The SQLite file this host writes, for tests that look at (or tamper with) the ledger.</summary>
+    public string DatabasePath => Path.Combine(_dataDirectory, "claims.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

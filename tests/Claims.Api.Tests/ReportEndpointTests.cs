@@ -46,6 +46,43 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AHealthyCampaignReconcilesAndALostLedgerRowIsReported()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 20));
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var merchantId = await admin.ApprovedMerchantAsync();
+        using var till = factory.ClientFor(TestTokens.Merchant(merchantId));
+        foreach (var resident in new[] { "x", "y" })
+        {
+            using var client = factory.ClientFor(TestTokens.Resident(resident));
+            var couponId = await client.ClaimedCouponIdAsync(campaign.Id);
+            Assert.Equal(HttpStatusCode.OK, (await till.RedeemAsync(couponId, resident, $"order-{resident}", 100)).StatusCode);
+        }
+
+        var healthy = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/reconciliation", TestContext.Current.CancellationToken);
+        Assert.True(healthy.GetProperty("checked").GetInt32() > 0);
+        Assert.Equal(0, healthy.GetProperty("differences").GetArrayLength());
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DELETE FROM ClaimsLedger WHERE Position = (SELECT MIN(Position) FROM ClaimsLedger WHERE Kind = 'CouponRedeemed' AND CampaignId = $campaign)";
+            drop.Parameters.AddWithValue("$campaign", campaign.Id);
+            Assert.Equal(1, drop.ExecuteNonQuery());
+        }
+
+        var broken = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/reconciliation", TestContext.Current.CancellationToken);
+        var difference = Assert.Single(broken.GetProperty("differences").EnumerateArray());
+        Assert.Equal(("redeemed", "market-10-50", 1m, 2m, -1m), (
+            difference.GetProperty("measure").GetString(),
+            difference.GetProperty("couponTypeId").GetString(),
+            difference.GetProperty("ledger").GetDecimal(),
+            difference.GetProperty("other").GetDecimal(),
+            difference.GetProperty("difference").GetDecimal()));
+    }
+
+    [Fact]
     public async Task OnlyOperatorsReadReportsAndUnknownCampaignsHaveNone()
     {
         using var admin = factory.ClientFor(TestTokens.Operator());

@@ -13,6 +13,8 @@ public static class AdminReportsApi
             AnswerAsync(campaignId, request, grains, g => g.BuildAsync(), ReportCsv.Write));
         group.MapGet("/settlement", (string campaignId, HttpRequest request, IGrainFactory grains) =>
             AnswerAsync(campaignId, request, grains, g => g.SettleAsync(), ReportCsv.Write));
+        group.MapGet("/reconciliation", (string campaignId, HttpRequest request, IGrainFactory grains) =>
+            AnswerAsync(campaignId, request, grains, g => g.ReconcileAsync(), ReportCsv.Write));
         return group;
     }
 

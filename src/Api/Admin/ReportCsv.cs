@@ -41,4 +41,15 @@ public static class ReportCsv
 
         return csv.ToString();
     }
+
+    public static string Write(Reconciliation reconciliation)
+    {
+        var csv = new Csv().Row("fund", "roundId", "couponTypeId", "measure", "ledger", "other", "difference");
+        foreach (var d in reconciliation.Differences)
+        {
+            csv.Row(d.Fund, d.RoundId ?? "", d.CouponTypeId ?? "", d.Measure, d.Ledger, d.Other, d.Difference);
+        }
+
+        return csv.ToString();
+    }
 }

@@ -8,4 +8,7 @@ public interface ICampaignReportGrain : IGrainWithStringKey
 
     /// <summary>What each fund owes each merchant and each fund's leftover, as of now; null when no campaign has this id.</summary>
     Task<Settlement?> SettleAsync();
+
+    /// <summary>The ledger against the pools' counters and the settlement; null when no campaign has this id.</summary>
+    Task<Reconciliation?> ReconcileAsync();
 }

@@ -11,6 +11,31 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
 
     public Task<Settlement?> SettleAsync() => FoldAsync(SettlementBuilder.Build);
 
+    public async Task<Reconciliation?> ReconcileAsync()
+    {
+        var campaignId = this.GetPrimaryKeyString();
+        if (await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync() is not { } snapshot)
+        {
+            return null;
+        }
+
+        // The pools and the ledger are read moments apart: on a campaign still taking claims a
+        // difference can be a change caught between the two reads (or a grant whose event is
+        // still on its way); one that stays on the next reconciliation is real.
+        var definition = snapshot.Definition;
+        var pools = await Task.WhenAll(
+            from round in definition.Rounds
+            from couponTypeId in round.Stock.Keys
+            select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(campaignId, round.Id, couponTypeId)).GetStockAsync().AsTask());
+        var ledgerEvents = await ledger.ReadAsync(campaignId);
+        var now = time.GetUtcNow();
+        return ReconciliationBuilder.Build(
+            CampaignReportBuilder.Build(definition, ledgerEvents, now),
+            SettlementBuilder.Build(definition, ledgerEvents, now),
+            pools,
+            now);
+    }
+
     private async Task<T?> FoldAsync<T>(Func<CampaignDefinition, IReadOnlyList<ClaimsEvent>, DateTimeOffset, T> fold)
         where T : class
     {

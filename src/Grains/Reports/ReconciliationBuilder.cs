@@ -1,0 +1,38 @@
+using Claims.Contracts.Reports;
+
+namespace Claims.Grains.Reports;
+
+/// <summary>Compares what the ledger says with what the pools count and what the settlement pays.</summary>
+public static class ReconciliationBuilder
+{
+    public static Reconciliation Build(CampaignReport report, Settlement settlement, IReadOnlyList<PoolStock> pools, DateTimeOffset now)
+    {
+        var differences = new List<ReconciliationDifference>();
+        var checks = 0;
+        void Compare(string fund, string? roundId, string? couponTypeId, string measure, decimal ledger, decimal other)
+        {
+            checks++;
+            if (ledger != other)
+            {
+                differences.Add(new(fund, roundId, couponTypeId, measure, ledger, other, ledger - other));
+            }
+        }
+
+        foreach (var line in report.Lines)
+        {
+            var pool = pools.Single(p => p.RoundId == line.RoundId && p.CouponTypeId == line.CouponTypeId);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "granted", line.Claimed, pool.Granted);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "redeemed", line.Redeemed - line.Refunded, pool.Redeemed);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "expired", line.Expired, pool.Expired);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "rolledIn", line.RolledIn, pool.RolledIn);
+        }
+
+        foreach (var fund in settlement.Funds)
+        {
+            var redeemed = report.Lines.Where(l => l.Fund == fund.Fund).Sum(l => l.RedeemedValue - l.RefundedValue);
+            Compare(fund.Fund, null, null, "paid", redeemed, fund.Paid);
+        }
+
+        return new(report.CampaignId, now, checks, differences);
+    }
+}
