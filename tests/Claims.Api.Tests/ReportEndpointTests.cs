@@ -83,6 +83,36 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheAuditSampleIsReproducibleStratifiedByMerchantAndAtLeastTheFraction()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 100));
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var busy = await admin.ApprovedMerchantAsync();
+        var quiet = await admin.ApprovedMerchantAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            var resident = $"audited-{i}";
+            using var client = factory.ClientFor(TestTokens.Resident(resident));
+            using var till = factory.ClientFor(TestTokens.Merchant(i == 0 ? quiet : busy));
+            var couponId = await client.ClaimedCouponIdAsync(campaign.Id);
+            Assert.Equal(HttpStatusCode.OK, (await till.RedeemAsync(couponId, resident, $"order-{i}", 100)).StatusCode);
+        }
+
+        async Task<string[]> SampleAsync(string query) =>
+            (await admin.GetStringAsync($"/admin/campaigns/{campaign.Id}/audit-sample{query}", TestContext.Current.CancellationToken))
+                .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+
+        var first = await SampleAsync("?fraction=0.1&seed=7");
+        Assert.Equal(first, await SampleAsync("?fraction=0.1&seed=7"));
+        Assert.Equal(4, first.Length);
+        Assert.Single(first, r => r.StartsWith(quiet + ",", StringComparison.Ordinal));
+        Assert.Equal(first.Length, (await SampleAsync("")).Length);
+        Assert.Equal(25, (await SampleAsync("?fraction=1")).Length);
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_request", admin.GetAsync($"/admin/campaigns/{campaign.Id}/audit-sample?fraction=0", TestContext.Current.CancellationToken));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_request", admin.GetAsync($"/admin/campaigns/{campaign.Id}/audit-sample?seed=x", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task OnlyOperatorsReadReportsAndUnknownCampaignsHaveNone()
     {
         using var admin = factory.ClientFor(TestTokens.Operator());

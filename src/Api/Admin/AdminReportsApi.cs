@@ -1,3 +1,4 @@
+using System.Globalization;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
 using Claims.Contracts.Reports;
@@ -15,7 +16,33 @@ public static class AdminReportsApi
             AnswerAsync(campaignId, request, grains, g => g.SettleAsync(), ReportCsv.Write));
         group.MapGet("/reconciliation", (string campaignId, HttpRequest request, IGrainFactory grains) =>
             AnswerAsync(campaignId, request, grains, g => g.ReconcileAsync(), ReportCsv.Write));
+        group.MapGet("/audit-sample", SampleAsync);
         return group;
+    }
+
+    // Always CSV, the form auditors take records in. Query values are parsed here so a bad one
+    // gets the same problem details as any other bad input.
+    private static async Task<IResult> SampleAsync(string campaignId, string? fraction, string? seed, IGrainFactory grains)
+    {
+        if (!CampaignValidator.IsValidId(campaignId))
+        {
+            return ApiProblem.InvalidCampaignId();
+        }
+
+        var share = 0.1m;
+        var draw = 0;
+        if ((fraction is not null && (!decimal.TryParse(fraction, NumberStyles.Number, CultureInfo.InvariantCulture, out share) || share is <= 0 or > 1))
+            || (seed is not null && !int.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out draw)))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "fraction is a number above 0 and at most 1 (default 0.1); seed is a whole number (default 0).");
+        }
+
+        if (await grains.GetGrain<ICampaignReportGrain>(campaignId).SampleAsync(share, draw) is not { } records)
+        {
+            return ApiProblem.CampaignNotFound(campaignId);
+        }
+
+        return TypedResults.Text(ReportCsv.Write(records), "text/csv; charset=utf-8");
     }
 
     // JSON by default; CSV when the client asks for text/csv.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Claims.Contracts.Reports;
 
 namespace Claims.Api.Admin;
@@ -48,6 +49,17 @@ public static class ReportCsv
         foreach (var d in reconciliation.Differences)
         {
             csv.Row(d.Fund, d.RoundId ?? "", d.CouponTypeId ?? "", d.Measure, d.Ledger, d.Other, d.Difference);
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Write(IReadOnlyList<AuditRecord> records)
+    {
+        var csv = new Csv().Row("merchantId", "orderId", "couponId", "userId", "roundId", "fund", "couponTypeId", "orderAmount", "discount", "payable", "redeemedAt", "refunded");
+        foreach (var r in records)
+        {
+            csv.Row(r.MerchantId, r.OrderId, r.CouponId, r.UserId, r.RoundId, r.Fund, r.CouponTypeId, r.OrderAmount, r.Discount, r.Payable, r.RedeemedAt.ToString("O", CultureInfo.InvariantCulture), r.Refunded);
         }
 
         return csv.ToString();

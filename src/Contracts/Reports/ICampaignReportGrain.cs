@@ -11,4 +11,11 @@ public interface ICampaignReportGrain : IGrainWithStringKey
 
     /// <summary>The ledger against the pools' counters and the settlement; null when no campaign has this id.</summary>
     Task<Reconciliation?> ReconcileAsync();
+
+    /// <summary>
+    /// At least <paramref name="fraction"/> of the campaign's redemptions, and at least one of each
+    /// merchant that redeemed any, drawn by <paramref name="seed"/>: the same seed draws the same
+    /// records. Null when no campaign has this id.
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>?> SampleAsync(decimal fraction, int seed);
 }

@@ -11,6 +11,9 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
 
     public Task<Settlement?> SettleAsync() => FoldAsync(SettlementBuilder.Build);
 
+    public Task<IReadOnlyList<AuditRecord>?> SampleAsync(decimal fraction, int seed) =>
+        FoldAsync((definition, events, _) => AuditSampleBuilder.Build(definition, events, fraction, seed));
+
     public async Task<Reconciliation?> ReconcileAsync()
     {
         var campaignId = this.GetPrimaryKeyString();

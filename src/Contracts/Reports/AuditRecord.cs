@@ -1,0 +1,17 @@
+namespace Claims.Contracts.Reports;
+
+/// <summary>One redemption drawn for an audit, with whether its order was later refunded.</summary>
+[GenerateSerializer, Immutable, Alias("claims.audit-record")]
+public sealed record AuditRecord(
+    string MerchantId,
+    string OrderId,
+    string CouponId,
+    string UserId,
+    string RoundId,
+    string Fund,
+    string CouponTypeId,
+    decimal OrderAmount,
+    decimal Discount,
+    decimal Payable,
+    DateTimeOffset RedeemedAt,
+    bool Refunded);
