@@ -29,7 +29,15 @@ public sealed class Csv
 
     private static string Cell(object value)
     {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        var text = value switch
+        {
+            bool flag => flag ? "true" : "false",
+
+            // Decimal keeps the scale of its operands (68.5 − 68.5 is 0.0); dividing by a one with
+            // many zeros drops the trailing ones, so equal amounts print alike.
+            decimal amount => (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
         return text.IndexOfAny([',', '"', '\r', '\n']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }
