@@ -46,10 +46,8 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
     }
 
     /// <summary>
-    /// Returns once the change of <paramref name="version"/> is stored, and delivers its events
-    /// behind the caller's back. For the rush, whose callers must not wait for the ledger: the
-    /// events are in the stored outbox, and whatever activates the grain next (a claim, a read of
-    /// its stock, the campaign's reminder) delivers what a crash left there.
+    /// Returns once the change of <paramref name="version"/> is stored, without delivering its
+    /// events; the caller delivers them with a later commit.
     /// </summary>
     public async ValueTask StoreAsync(long version)
     {
@@ -59,9 +57,6 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
             _durableVersion = Math.Max(_durableVersion, version);
         }
     }
-
-    /// <summary>Starts delivering what is stored, without waiting; a failure is logged and retried by the next commit.</summary>
-    public void DeliverLater() => _ = DeliverQuietlyAsync(_durableVersion);
 
     private async Task DeliverQuietlyAsync(long version)
     {

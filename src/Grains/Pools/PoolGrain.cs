@@ -64,6 +64,9 @@ public sealed partial class PoolGrain(
             _book.Apply(change);
         }
 
+        // Whatever was read back is stored; its events may not have reached the sink.
+        _durableGrants = _book.Granted;
+        await DeliverGrantEventsQuietlyAsync();
         await _outbox.RestoreAsync();
     }
 
@@ -78,11 +81,13 @@ public sealed partial class PoolGrain(
             durableAt = Math.Max(durableAt, version);
         }
 
-        // A grant is acknowledged once stored; its event reaches the ledger behind it (see EventOutbox.StoreAsync).
+        // A grant is acknowledged once stored; its event reaches the ledger behind it. A crash in
+        // between leaves the event to whatever activates the pool next (see OnActivateAsync).
         if (durableAt > 0)
         {
             await _outbox.StoreAsync(durableAt);
-            _outbox.DeliverLater();
+            GrantsStoredWith(durableAt);
+            DeliverGrantEventsLater();
             await SealFullPagesAsync();
         }
 
@@ -108,7 +113,7 @@ public sealed partial class PoolGrain(
             }
             else
             {
-                var (coupon, version) = Grant(userId, ListRequestKey, now, listed: true);
+                var (coupon, version) = Grant(userId, ListRequestKey, now);
                 results[i] = new(userId, coupon, AlreadyHeld: false, null);
                 durableAt = version;
             }
@@ -156,7 +161,7 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Refused(refusal), 0);
         }
 
-        var (coupon, version) = Grant(request.UserId, request.RequestKey, now, listed: false);
+        var (coupon, version) = Grant(request.UserId, request.RequestKey, now);
         return (ClaimOutcome.Granted(coupon), version);
     }
 
@@ -167,7 +172,7 @@ public sealed partial class PoolGrain(
         : _book.Granted >= Capacity ? ClaimRefusal.SoldOut
         : null;
 
-    private (Coupon Coupon, long Version) Grant(string userId, string requestKey, DateTimeOffset now, bool listed)
+    private (Coupon Coupon, long Version) Grant(string userId, string requestKey, DateTimeOffset now)
     {
         // Residents read their coupon's times in the campaign's zone.
         var local = TimeZoneInfo.ConvertTime(now, _zone);
@@ -175,11 +180,7 @@ public sealed partial class PoolGrain(
         var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local), version);
         state.State.Grants.Open.Add(grant);
         _book.Add(grant);
-        var coupon = ToCoupon(_book.Find(grant.Sequence)!, now);
-        _outbox.Raise(version, listed
-            ? new CouponListed { EventId = $"listed:{coupon.CouponId}", OccurredAt = local, Coupon = coupon }
-            : new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = local, Coupon = coupon });
-        return (coupon, version);
+        return (ToCoupon(_book.Find(grant.Sequence)!, now), version);
     }
 
     public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
@@ -231,7 +232,8 @@ public sealed partial class PoolGrain(
         return Task.FromResult(true);
     }
 
-    // Makes every change up to `version` durable, then seals full pages out of the state.
+    // Makes every change up to `version` durable and delivers its events, grants' first so the
+    // ledger never holds a coupon's later change without its grant; then seals full pages.
     private async ValueTask CommitAsync(long version)
     {
         if (version <= 0)
@@ -239,6 +241,9 @@ public sealed partial class PoolGrain(
             return;
         }
 
+        await _outbox.StoreAsync(version);
+        GrantsStoredWith(version);
+        await GrantEventsDeliveredAsync();
         await _outbox.CommitAsync(version);
         await SealFullPagesAsync();
     }
@@ -277,8 +282,10 @@ public sealed partial class PoolGrain(
         }
     }
 
-    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => new(
-        CouponId: CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, life.Grant.Sequence),
+    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => ToCoupon(life.Grant, life.StatusAt(now));
+
+    private Coupon ToCoupon(PoolGrant grant, CouponStatus status) => new(
+        CouponId: CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, grant.Sequence),
         CampaignId: _campaign.Id,
         RoundId: _round.Id,
         Phase: _round.PhaseKey,
@@ -287,11 +294,11 @@ public sealed partial class PoolGrain(
         FaceValue: _couponType.FaceValue,
         MinSpend: _couponType.MinSpend,
         MaxSpend: _couponType.MaxSpend,
-        OwnerId: life.Grant.OwnerId,
-        RequestKey: life.Grant.RequestKey,
-        ValidFrom: life.Grant.ClaimedAt,
-        ValidUntil: life.Grant.ValidUntil,
-        Status: life.StatusAt(now));
+        OwnerId: grant.OwnerId,
+        RequestKey: grant.RequestKey,
+        ValidFrom: grant.ClaimedAt,
+        ValidUntil: grant.ValidUntil,
+        Status: status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
     private partial void LogSealFailed(Exception exception, string poolKey);

@@ -31,4 +31,8 @@ public sealed class PoolState : IOutboxState
     /// <summary>The round the leftover went to at the close, or null for the fund.</summary>
     [Id(6)]
     public string? ClosedInto { get; set; }
+
+    /// <summary>How many grants, in sequence, have had their events handed to the sink: the grant log is their outbox.</summary>
+    [Id(7)]
+    public int GrantsDelivered { get; set; }
 }

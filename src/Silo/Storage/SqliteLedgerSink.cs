@@ -103,6 +103,7 @@ internal sealed partial class SqliteLedgerSink : IClaimsEventSink, ILedgerReader
         var kind = insert.Parameters.Add("$kind", SqliteType.Text);
         var campaignId = insert.Parameters.Add("$campaignId", SqliteType.Text);
         var occurredAt = insert.Parameters.Add("$occurredAt", SqliteType.Text);
+        insert.Parameters.AddWithValue("$recordedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
         insert.Prepare();
         foreach (var record in batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, _serializer)))

@@ -1,0 +1,96 @@
+using Claims.Grains.Events;
+
+namespace Claims.Grains.Pools;
+
+// The events of grants do not go through the outbox: the grant log already holds everything they
+// say, durably and in order, so the state only keeps how far along the log the sink has been
+// served. In a rush the ledger lags the grants by a few thousand; copied into the outbox, those
+// events made every coalesced write serialize all of them again.
+public sealed partial class PoolGrain
+{
+    // Grants up to this sequence are known to be stored; their events may be handed to the sink.
+    private int _durableGrants;
+    private Task _deliveringGrants = Task.CompletedTask;
+    private bool _grantLoopRunning;
+
+    // Everything granted before a change of `version` was stored with it or before it.
+    private void GrantsStoredWith(long version)
+    {
+        var sequence = _book.Granted;
+        while (sequence > _durableGrants && _book.Find(sequence)!.Grant.Version > version)
+        {
+            sequence--;
+        }
+
+        _durableGrants = sequence;
+    }
+
+    /// <summary>Returns once the events of every stored grant have reached the sink.</summary>
+    private async Task GrantEventsDeliveredAsync()
+    {
+        while (state.State.GrantsDelivered < _durableGrants)
+        {
+            if (_deliveringGrants.IsCompleted)
+            {
+                _deliveringGrants = DeliverGrantEventsAsync();
+            }
+
+            await _deliveringGrants;
+        }
+    }
+
+    // One loop delivers behind the rush's grants until it has caught up. Thousands of grant calls
+    // each awaiting the delivery in flight were thousands of continuations woken per delivery.
+    private void DeliverGrantEventsLater()
+    {
+        if (!_grantLoopRunning)
+        {
+            _grantLoopRunning = true;
+            _ = DeliverGrantEventsQuietlyAsync();
+        }
+    }
+
+    private async Task DeliverGrantEventsQuietlyAsync()
+    {
+        try
+        {
+            await GrantEventsDeliveredAsync();
+        }
+        catch (Exception exception)
+        {
+            LogGrantDeliveryFailed(exception, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _grantLoopRunning = false;
+        }
+    }
+
+    // The watermark moves in memory and is persisted by the next write; a crash before that hands
+    // the same events over again, which the ledger ignores by event id.
+    private async Task DeliverGrantEventsAsync()
+    {
+        var from = state.State.GrantsDelivered;
+        var to = _durableGrants;
+        var events = new ClaimsEvent[to - from];
+        for (var sequence = from + 1; sequence <= to; sequence++)
+        {
+            events[sequence - from - 1] = GrantEvent(_book.Find(sequence)!.Grant);
+        }
+
+        await sink.PublishAsync(events);
+        state.State.GrantsDelivered = Math.Max(state.State.GrantsDelivered, to);
+    }
+
+    private ClaimsEvent GrantEvent(PoolGrant grant)
+    {
+        var coupon = ToCoupon(grant, CouponStatus.Claimed);
+        // A list-only type is only ever granted from its list.
+        return _couponType.ListOnly
+            ? new CouponListed { EventId = $"listed:{coupon.CouponId}", OccurredAt = grant.ClaimedAt, Coupon = coupon }
+            : new CouponClaimed { EventId = $"claimed:{coupon.CouponId}", OccurredAt = grant.ClaimedAt, Coupon = coupon };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering grant events of pool {PoolKey} failed; the next change delivers them")]
+    private partial void LogGrantDeliveryFailed(Exception exception, string poolKey);
+}
