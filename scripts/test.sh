@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project, then prints one closing line:
-# "N passed, N failed, N skipped". The tests need nothing beyond the .NET SDK: the durable store
-# is an SQLite file each test creates in a temporary folder.
+# "N passed, N failed, N skipped". Embedded tests use an SQLite file in a temporary folder; the
+# PostgreSQL tests get a throwaway server this script starts (installing PostgreSQL when missing)
+# and stops at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/postgres.sh
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'stop_postgres; rm -f "$log"' EXIT
 
 if ! dotnet build Claims.sln -nologo -v quiet 2>&1 | tee "$log"; then
     echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi
 if grep -qE ' error [A-Z]+[0-9]+' "$log"; then
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+if ! start_postgres; then
     echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi

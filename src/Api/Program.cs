@@ -1,8 +1,13 @@
 using Claims.Api;
 using Claims.Silo;
 
+if (await SchemaCommand.TryRunAsync(args))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
-builder.AddClaimsSilo();
+builder.AddClaimsCluster();
 builder.AddClaimsApi();
 
 var app = builder.Build();

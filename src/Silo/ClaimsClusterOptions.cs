@@ -16,4 +16,19 @@ public sealed class ClaimsClusterOptions
 
     /// <summary>Identifies one running cluster.</summary>
     public string ClusterId { get; set; } = "claims-dev";
+
+    /// <summary>How silos find each other and clients find gateways.</summary>
+    public ClusterMembership Membership { get; set; } = ClusterMembership.Localhost;
+
+    /// <summary>The Redis configuration string (e.g. <c>localhost:6379</c>) when <see cref="Membership"/> is <c>Redis</c>.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>
+    /// The address other silos and clients reach this one at. Unset, Orleans picks an address of
+    /// this machine; several nodes on one machine set <c>127.0.0.1</c>.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Whether the API process hosts a silo (true) or joins the cluster as an Orleans client of silo-only nodes.</summary>
+    public bool HostSilo { get; set; } = true;
 }

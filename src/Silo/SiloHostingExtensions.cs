@@ -1,8 +1,6 @@
 using Claims.Grains;
 using Claims.Grains.Campaigns;
-using Claims.Grains.Events;
 using Claims.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -10,20 +8,17 @@ namespace Claims.Silo;
 
 public static class SiloHostingExtensions
 {
-    // Orleans' ADO.NET provider recognises SQLite by this invariant and loads Microsoft.Data.Sqlite itself.
-    private const string SqliteInvariant = "System.Data.SQLite";
-
     /// <summary>
-    /// Hosts a Claims silo in this process: localhost clustering and grain storage chosen by the
-    /// <c>Storage</c> section (SQLite by default, its schema applied before the silo starts).
+    /// Hosts a Claims silo in this process: membership chosen by the <c>Cluster</c> section
+    /// (localhost by default) and storage by the <c>Storage</c> section (SQLite by default, its
+    /// schema applied before the silo starts; PostgreSQL's is applied by the schema command).
     /// </summary>
     public static IHostApplicationBuilder AddClaimsSilo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
         builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
         builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
-        var cluster = builder.Configuration.GetSection(ClaimsClusterOptions.Section).Get<ClaimsClusterOptions>() ?? new();
-        var storage = builder.Configuration.GetSection(ClaimsStorageOptions.Section).Get<ClaimsStorageOptions>() ?? new();
+        var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
         builder.Services.AddClaimsGrains();
 
@@ -32,40 +27,24 @@ public static class SiloHostingExtensions
         // [GenerateSerializer], which is what this format relies on.
         builder.Services.AddSingleton<IGrainStorageSerializer>(services => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            if (storage.Provider == StorageProvider.Memory)
-            {
-                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
-                    new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
-                silo.UseInMemoryReminderService();
-                if (storage.Ledger)
-                {
-                    silo.Services.AddSingleton<ProcessMemoryLedger>();
-                    silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<ProcessMemoryLedger>()));
-                    silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<ProcessMemoryLedger>()));
-                }
-
-                return;
-            }
-
-            SqliteSchema.Apply(storage.SqlitePath);
-            if (storage.Ledger)
-            {
-                silo.Services.AddSingleton<SqliteLedgerSink>();
-                silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<SqliteLedgerSink>()));
-                silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<SqliteLedgerSink>()));
-            }
-
-            silo.AddReminders();
-            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
-            silo.AddAdoNetGrainStorage(StorageNames.Claims, options =>
-            {
-                options.Invariant = SqliteInvariant;
-                options.DataSource = new TunedSqliteDataSource(SqliteSchema.ConnectionString(storage.SqlitePath));
-            });
-        });
+        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage));
         return builder;
     }
+
+    /// <summary>Joins the cluster as an Orleans client, for API nodes in front of silo-only nodes.</summary>
+    public static IHostApplicationBuilder AddClaimsClient(this IHostApplicationBuilder builder)
+    {
+        var (cluster, storage) = builder.Configuration.ClaimsOptions();
+        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage));
+        return builder;
+    }
+
+    /// <summary>Hosts a silo, or joins as a client when <c>Cluster:HostSilo</c> is false.</summary>
+    public static IHostApplicationBuilder AddClaimsCluster(this IHostApplicationBuilder builder) =>
+        builder.Configuration.ClaimsOptions().Cluster.HostSilo ? builder.AddClaimsSilo() : builder.AddClaimsClient();
+
+    /// <summary>The <c>Cluster</c> and <c>Storage</c> sections, with their defaults where absent.</summary>
+    public static (ClaimsClusterOptions Cluster, ClaimsStorageOptions Storage) ClaimsOptions(this IConfiguration configuration) =>
+        (configuration.GetSection(ClaimsClusterOptions.Section).Get<ClaimsClusterOptions>() ?? new(),
+         configuration.GetSection(ClaimsStorageOptions.Section).Get<ClaimsStorageOptions>() ?? new());
 }

@@ -18,5 +18,14 @@ public sealed class ClaimsStorageOptions
     /// </summary>
     public bool Ledger { get; set; } = true;
 
+    /// <summary>The PostgreSQL connection string (Npgsql form) when <see cref="Provider"/> is <c>Postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The connection string, or an error naming the setting that is missing.</summary>
+    public string PostgresConnectionString =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException($"{Section}:{nameof(ConnectionString)} must name the PostgreSQL database.")
+            : ConnectionString;
+
     public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "claims.db"));
 }

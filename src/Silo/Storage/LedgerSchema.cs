@@ -20,11 +20,32 @@ internal static class LedgerSchema
         CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
         """;
 
-    public const string Insert = """
+    public const string Postgres = """
+        CREATE TABLE IF NOT EXISTS ClaimsLedger (
+            Position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            EventId text NOT NULL UNIQUE,
+            Kind text NOT NULL,
+            CampaignId text NULL,
+            OccurredAt timestamptz NOT NULL,
+            RecordedAt timestamptz NOT NULL DEFAULT now(),
+            Payload bytea NOT NULL);
+        CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
+        """;
+
+    // One statement per batch: the rows travel as five arrays, unnested in order.
+    public const string PostgresInsert = """
+        INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, Payload)
+        SELECT * FROM unnest(@eventIds, @kinds, @campaignIds, @occurredAts, @payloads)
+        ON CONFLICT (EventId) DO NOTHING;
+        """;
+
+    public const string PostgresReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = @campaignId ORDER BY Position;";
+
+    public const string SqliteInsert = """
         INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, RecordedAt, Payload)
         VALUES ($eventId, $kind, $campaignId, $occurredAt, $recordedAt, $payload)
         ON CONFLICT (EventId) DO NOTHING;
         """;
 
-    public const string ReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId ORDER BY Position;";
+    public const string SqliteReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId ORDER BY Position;";
 }

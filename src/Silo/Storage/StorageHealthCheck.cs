@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Claims.Silo.Storage;
 
 /// <summary>Ready only while grain storage answers a query.</summary>
-internal sealed class StorageHealthCheck(IOptions<ClaimsStorageOptions> options) : IHealthCheck
+internal sealed class StorageHealthCheck(IOptions<ClaimsStorageOptions> options, IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -11,6 +12,11 @@ internal sealed class StorageHealthCheck(IOptions<ClaimsStorageOptions> options)
         if (storage.Provider == StorageProvider.Memory)
         {
             return HealthCheckResult.Healthy("In-memory storage.");
+        }
+
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            return await PostgresAnswersAsync(cancellationToken);
         }
 
         try
@@ -25,6 +31,20 @@ internal sealed class StorageHealthCheck(IOptions<ClaimsStorageOptions> options)
         catch (Exception exception)
         {
             return HealthCheckResult.Unhealthy("SQLite does not answer.", exception);
+        }
+    }
+
+    private async Task<HealthCheckResult> PostgresAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM OrleansQuery;");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception exception)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", exception);
         }
     }
 }

@@ -8,4 +8,7 @@ public enum StorageProvider
 
     /// <summary>Process memory: lost on exit; for benchmarks and throwaway runs.</summary>
     Memory,
+
+    /// <summary>A PostgreSQL database (<c>Storage:ConnectionString</c>) shared by every silo of a cluster.</summary>
+    Postgres,
 }

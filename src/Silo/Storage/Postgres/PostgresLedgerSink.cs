@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Serialization;
+
+namespace Claims.Silo.Storage.Postgres;
+
+/// <summary>The ledger in the PostgreSQL database that holds grain state: a batch is one insert of five arrays.</summary>
+internal sealed class PostgresLedgerSink(NpgsqlDataSource dataSource, Serializer serializer, ILogger<PostgresLedgerSink> logger)
+    : BatchingLedgerSink(serializer, logger)
+{
+    protected override async Task InsertAsync(IReadOnlyList<LedgerRecord> records)
+    {
+        await using var insert = dataSource.CreateCommand(LedgerSchema.PostgresInsert);
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("eventIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.EventId)] });
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.Kind)] });
+        insert.Parameters.Add(new NpgsqlParameter<string?[]>("campaignIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.CampaignId)] });
+
+        // Npgsql writes timestamptz from UTC values only.
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. records.Select(r => r.OccurredAt.UtcDateTime)] });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. records.Select(r => r.Payload)] });
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<IReadOnlyList<byte[]>> ReadPayloadsAsync(string campaignId)
+    {
+        await using var query = dataSource.CreateCommand(LedgerSchema.PostgresReadCampaign);
+        query.Parameters.AddWithValue("campaignId", campaignId);
+        await using var reader = await query.ExecuteReaderAsync();
+        var payloads = new List<byte[]>();
+        while (await reader.ReadAsync())
+        {
+            payloads.Add(reader.GetFieldValue<byte[]>(0));
+        }
+
+        return payloads;
+    }
+}

@@ -1,0 +1,79 @@
+using Claims.Grains;
+using Claims.Grains.Events;
+using Claims.Silo.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Storage;
+
+namespace Claims.Silo.Storage;
+
+/// <summary>Grain state, reminders and the ledger in the store the <c>Storage</c> section names.</summary>
+public static class StorageHostingExtensions
+{
+    // Orleans' ADO.NET provider recognises SQLite by this invariant and loads Microsoft.Data.Sqlite itself.
+    private const string SqliteInvariant = "System.Data.SQLite";
+
+    public static ISiloBuilder UseClaimsStorage(this ISiloBuilder silo, ClaimsStorageOptions storage)
+    {
+        switch (storage.Provider)
+        {
+            case StorageProvider.Memory:
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
+                    new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.UseInMemoryReminderService();
+                if (storage.Ledger)
+                {
+                    silo.Services.AddSingleton<ProcessMemoryLedger>();
+                    UseLedger<ProcessMemoryLedger>(silo);
+                }
+
+                break;
+            case StorageProvider.Sqlite:
+                // The embedded store sets itself up: there is no operator to run a schema command.
+                SqliteSchema.Apply(storage.SqlitePath);
+                if (storage.Ledger)
+                {
+                    silo.Services.AddSingleton<SqliteLedgerSink>();
+                    UseLedger<SqliteLedgerSink>(silo);
+                }
+
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+                silo.AddAdoNetGrainStorage(StorageNames.Claims, o =>
+                {
+                    o.Invariant = SqliteInvariant;
+                    o.DataSource = new TunedSqliteDataSource(SqliteSchema.ConnectionString(storage.SqlitePath));
+                });
+                break;
+            case StorageProvider.Postgres:
+                var connectionString = storage.PostgresConnectionString;
+                silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+                if (storage.Ledger)
+                {
+                    silo.Services.AddSingleton<PostgresLedgerSink>();
+                    UseLedger<PostgresLedgerSink>(silo);
+                }
+
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = MembershipHostingExtensions.PostgresInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorage(StorageNames.Claims, o =>
+                {
+                    o.Invariant = MembershipHostingExtensions.PostgresInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                break;
+        }
+
+        return silo;
+    }
+
+    private static void UseLedger<TLedger>(ISiloBuilder silo)
+        where TLedger : class, IClaimsEventSink, ILedgerReader
+    {
+        silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<TLedger>()));
+        silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<TLedger>()));
+    }
+}
