@@ -1,11 +1,8 @@
-using Claims.Contracts.Campaigns;
 using Claims.Grains.Events;
 using Claims.Silo.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.Serialization;
 
 namespace Claims.Silo.Tests;
 
@@ -13,10 +10,6 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"claims-ledger-{Guid.NewGuid():N}");
     private readonly ClaimsStorageOptions _storage;
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(ClaimsEvent).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
 
     private readonly SqliteLedgerSink _sink;
 
@@ -24,7 +17,7 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
     {
         _storage = new ClaimsStorageOptions { DataDirectory = _directory };
         SqliteSchema.Apply(_storage.SqlitePath);
-        _sink = new SqliteLedgerSink(Options.Create(_storage), _serializer, NullLogger<SqliteLedgerSink>.Instance);
+        _sink = new SqliteLedgerSink(Options.Create(_storage), LedgerSamples.Serializer, NullLogger<SqliteLedgerSink>.Instance);
     }
 
     [Fact]
@@ -36,11 +29,11 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
             start.SignalAndWait(TestContext.Current.CancellationToken);
             for (var batch = 0; batch < 25; batch++)
             {
-                await _sink.PublishAsync([.. Enumerable.Range(0, 10).Select(i => Paused($"{publisher}-{batch}-{i}"))]);
+                await _sink.PublishAsync([.. Enumerable.Range(0, 10).Select(i => LedgerSamples.Paused($"{publisher}-{batch}-{i}"))]);
             }
         })));
 
-        await _sink.PublishAsync([Paused("0-0-0"), Paused("7-24-9")]);
+        await _sink.PublishAsync([LedgerSamples.Paused("0-0-0"), LedgerSamples.Paused("7-24-9")]);
 
         Assert.Equal(2000, Count("SELECT COUNT(*) FROM ClaimsLedger"));
         Assert.Equal(2000, Count("SELECT COUNT(DISTINCT EventId) FROM ClaimsLedger WHERE Kind = 'CampaignStatusChanged' AND CampaignId = 'lushan-2023'"));
@@ -49,14 +42,14 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
     [Fact]
     public async Task TheWholeEventIsKeptAndReadsBack()
     {
-        var paused = Paused("read-back");
+        var paused = LedgerSamples.Paused("read-back");
 
         await _sink.PublishAsync([paused]);
 
         using var connection = Open();
         using var query = connection.CreateCommand();
         query.CommandText = "SELECT Payload FROM ClaimsLedger WHERE EventId = 'status:read-back'";
-        Assert.Equal(paused, _serializer.Deserialize<ClaimsEvent>((byte[])query.ExecuteScalar()!));
+        Assert.Equal(paused, LedgerSamples.Serializer.Deserialize<ClaimsEvent>((byte[])query.ExecuteScalar()!));
     }
 
     public async ValueTask DisposeAsync()
@@ -65,14 +58,6 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
-
-    private static CampaignStatusChanged Paused(string id) => new()
-    {
-        EventId = $"status:{id}",
-        OccurredAt = new DateTimeOffset(2023, 12, 11, 10, 0, 0, TimeSpan.FromHours(8)),
-        CampaignId = "lushan-2023",
-        Status = CampaignStatus.Paused,
-    };
 
     private long Count(string sql)
     {

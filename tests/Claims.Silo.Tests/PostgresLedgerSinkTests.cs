@@ -1,0 +1,37 @@
+using Claims.Silo.Storage.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Claims.Silo.Tests;
+
+public sealed class PostgresLedgerSinkTests
+{
+
+    [Fact]
+    public async Task ConcurrentPublishersAreAllRecordedInOrderAndARedeliveryAddsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, NullLogger<PostgresLedgerSink>.Instance);
+        using var start = new Barrier(8);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(publisher => Task.Run(async () =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            for (var batch = 0; batch < 25; batch++)
+            {
+                await sink.PublishAsync([.. Enumerable.Range(0, 10).Select(i => LedgerSamples.Paused($"{publisher}-{batch}-{i}"))]);
+            }
+        })));
+        await sink.PublishAsync([LedgerSamples.Paused("0-0-0"), LedgerSamples.Paused("7-24-9")]);
+
+        Assert.Equal(2000L, await database.ScalarAsync<long>("SELECT count(*) FROM ClaimsLedger"));
+        var events = await sink.ReadAsync("lushan-2023");
+        Assert.Equal(2000, events.Count);
+
+        // Each publisher's events come back in the order it published them.
+        var firstPublisher = events.Select(e => e.EventId).Where(id => id.StartsWith("status:3-", StringComparison.Ordinal)).ToList();
+        Assert.Equal([.. from batch in Enumerable.Range(0, 25) from i in Enumerable.Range(0, 10) select $"status:3-{batch}-{i}"], firstPublisher);
+    }
+}
