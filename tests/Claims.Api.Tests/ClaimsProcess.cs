@@ -18,7 +18,8 @@ public sealed class ClaimsProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ClaimsProcess> StartAsync(string dataDirectory)
+    /// <summary>Starts a node; <paramref name="settings"/> are configuration keys (<c>Storage:Provider</c>, …) added to the defaults.</summary>
+    public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Claims.Api.dll")])
@@ -37,6 +38,11 @@ public sealed class ClaimsProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start)!;
         var started = new ClaimsProcess(process, address);
         process.OutputDataReceived += (_, line) => started.Keep(line.Data);
