@@ -12,7 +12,8 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
 {
     private long _durableVersion;
     private long _deliveredVersion;
-    private Task _delivering = Task.CompletedTask;
+
+    private SerialDelivery Delivery => field ??= new(DeliverAsync);
 
     /// <summary>No change counted so far is waiting for a write.</summary>
     public bool AllDurable => state.State.Version <= _durableVersion;
@@ -70,18 +71,7 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
         }
     }
 
-    private async Task DeliveredAsync(long version)
-    {
-        while (_deliveredVersion < version)
-        {
-            if (_delivering.IsCompleted)
-            {
-                _delivering = DeliverAsync();
-            }
-
-            await _delivering;
-        }
-    }
+    private Task DeliveredAsync(long version) => Delivery.UntilAsync(() => _deliveredVersion >= version);
 
     private async Task DeliverAsync()
     {

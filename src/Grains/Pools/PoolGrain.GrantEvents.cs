@@ -10,7 +10,6 @@ public sealed partial class PoolGrain
 {
     // Grants up to this sequence are known to be stored; their events may be handed to the sink.
     private int _durableGrants;
-    private Task _deliveringGrants = Task.CompletedTask;
     private bool _grantLoopRunning;
 
     // Everything granted before a change of `version` was stored with it or before it.
@@ -25,19 +24,10 @@ public sealed partial class PoolGrain
         _durableGrants = sequence;
     }
 
-    /// <summary>Returns once the events of every stored grant have reached the sink.</summary>
-    private async Task GrantEventsDeliveredAsync()
-    {
-        while (state.State.GrantsDelivered < _durableGrants)
-        {
-            if (_deliveringGrants.IsCompleted)
-            {
-                _deliveringGrants = DeliverGrantEventsAsync();
-            }
+    private SerialDelivery GrantDelivery => field ??= new(DeliverGrantEventsAsync);
 
-            await _deliveringGrants;
-        }
-    }
+    /// <summary>Returns once the events of every stored grant have reached the sink.</summary>
+    private Task GrantEventsDeliveredAsync() => GrantDelivery.UntilAsync(() => state.State.GrantsDelivered >= _durableGrants);
 
     // One loop delivers behind the rush's grants until it has caught up. Thousands of grant calls
     // each awaiting the delivery in flight were thousands of continuations woken per delivery.
