@@ -3,6 +3,7 @@ using Claims.Grains.Events;
 using Claims.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace Claims.Silo.Storage;
@@ -54,16 +55,17 @@ public static class StorageHostingExtensions
                     UseLedger<PostgresLedgerSink>(silo);
                 }
 
-                silo.UseAdoNetReminderService(o =>
+                // Grain storage, reminders and the ledger draw on one pool of connections.
+                silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) => options.Configure<NpgsqlDataSource>((o, dataSource) =>
                 {
                     o.Invariant = MembershipHostingExtensions.PostgresInvariant;
-                    o.ConnectionString = connectionString;
-                });
-                silo.AddAdoNetGrainStorage(StorageNames.Claims, o =>
+                    o.DataSource = dataSource;
+                }));
+                silo.AddAdoNetGrainStorage(StorageNames.Claims, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<NpgsqlDataSource>((o, dataSource) =>
                 {
                     o.Invariant = MembershipHostingExtensions.PostgresInvariant;
-                    o.ConnectionString = connectionString;
-                });
+                    o.DataSource = dataSource;
+                }));
                 break;
         }
 
