@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project, then prints one closing line:
 # "N passed, N failed, N skipped". Embedded tests use an SQLite file in a temporary folder; the
-# PostgreSQL tests get a throwaway server this script starts (installing PostgreSQL when missing)
-# and stops at the end.
+# PostgreSQL and Redis tests get throwaway servers this script starts (installing PostgreSQL and
+# Redis when missing) and stops at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+source scripts/redis.sh
 
 log="$(mktemp)"
-trap 'stop_postgres; rm -f "$log"' EXIT
+trap 'stop_postgres; stop_redis; rm -f "$log"' EXIT
 
 if ! dotnet build Claims.sln -nologo -v quiet 2>&1 | tee "$log"; then
     echo "0 passed, 1 failed, 0 skipped"
@@ -19,7 +20,7 @@ if grep -qE ' error [A-Z]+[0-9]+' "$log"; then
     exit 1
 fi
 
-if ! start_postgres; then
+if ! start_postgres || ! start_redis; then
     echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi

@@ -27,6 +27,7 @@ public static class SiloHostingExtensions
         // [GenerateSerializer], which is what this format relies on.
         builder.Services.AddSingleton<IGrainStorageSerializer>(services => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.Services.CarryStoreExceptions();
         builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage));
         return builder;
     }
@@ -35,6 +36,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddClaimsClient(this IHostApplicationBuilder builder)
     {
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
+        builder.Services.CarryStoreExceptions();
         builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage));
         return builder;
     }
@@ -42,6 +44,12 @@ public static class SiloHostingExtensions
     /// <summary>Hosts a silo, or joins as a client when <c>Cluster:HostSilo</c> is false.</summary>
     public static IHostApplicationBuilder AddClaimsCluster(this IHostApplicationBuilder builder) =>
         builder.Configuration.ClaimsOptions().Cluster.HostSilo ? builder.AddClaimsSilo() : builder.AddClaimsClient();
+
+    // A store's failure travels from the silo that met it to the caller, often on another silo or
+    // an API node, which turns it into a 503 with a retry hint. Orleans only carries exceptions
+    // of the namespaces it knows; any other fails to serialize and the caller sees a 500.
+    private static void CarryStoreExceptions(this IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.UnionWith(["Npgsql", "StackExchange.Redis"]));
 
     /// <summary>The <c>Cluster</c> and <c>Storage</c> sections, with their defaults where absent.</summary>
     public static (ClaimsClusterOptions Cluster, ClaimsStorageOptions Storage) ClaimsOptions(this IConfiguration configuration) =>

@@ -10,19 +10,55 @@ public sealed class ClaimsProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ClaimsProcess(Process process, Uri address)
+    private readonly Uri? _address;
+
+    private ClaimsProcess(Process process, Uri? address)
     {
         _process = process;
-        Address = address;
+        _address = address;
     }
 
-    public Uri Address { get; }
+    /// <summary>Where the node's HTTP API listens; a silo-only node has none.</summary>
+    public Uri Address => _address ?? throw new InvalidOperationException("A silo-only node serves no HTTP.");
 
     /// <summary>Starts a node; <paramref name="settings"/> are configuration keys (<c>Storage:Provider</c>, …) added to the defaults.</summary>
     public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Claims.Api.dll")])
+        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Api.dll"), address, dataDirectory, settings);
+        await started.WaitUntilReadyAsync();
+        return started;
+    }
+
+    /// <summary>
+    /// Starts a silo-only node (<c>src/Silo</c>), which serves no HTTP: it is ready once its host
+    /// has started, which is after the silo joined the cluster.
+    /// </summary>
+    public static async Task<ClaimsProcess> StartSiloAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var started = Launch(SiloAssembly, address: null, dataDirectory, new Dictionary<string, string>(settings)
+        {
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        });
+        await started.WaitUntilAsync(() => Task.FromResult(started._output.Any(line => line.Contains("Application started", StringComparison.Ordinal))));
+        return started;
+    }
+
+    // The silo host's own build output: this project's carries the API's dependencies, not the
+    // generic host's. Same configuration and framework folders as this test's.
+    private static string SiloAssembly
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory);
+            var (framework, configuration) = (output.Name, output.Parent!.Name);
+            return Path.GetFullPath(Path.Combine(output.FullName, "../../../../../src/Silo/bin", configuration, framework, "Claims.Silo.dll"));
+        }
+    }
+
+    private static ClaimsProcess Launch(string assembly, Uri? address, string dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -30,7 +66,8 @@ public sealed class ClaimsProcess : IAsyncDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_URLS"] = address.ToString(),
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = address?.ToString() ?? "",
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
                 ["Storage__DataDirectory"] = dataDirectory,
                 ["Cluster__SiloPort"] = FreePort.Next().ToString(),
@@ -49,9 +86,11 @@ public sealed class ClaimsProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await started.WaitUntilReadyAsync();
         return started;
     }
+
+    /// <summary>The last lines the process wrote, to explain a failure.</summary>
+    public string RecentOutput => string.Join('\n', _output);
 
     public HttpClient ClientFor(string token) => new()
     {
@@ -85,7 +124,7 @@ public sealed class ClaimsProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 40 && _output.TryDequeue(out _))
+        while (_output.Count > 200 && _output.TryDequeue(out _))
         {
         }
     }
@@ -93,34 +132,39 @@ public sealed class ClaimsProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                return ready.IsSuccessStatusCode;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or listening but still starting.
+                return false;
+            }
+        });
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> ready)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Claims exited with {_process.ExitCode} while starting:\n{string.Join('\n', _output)}");
+                throw new InvalidOperationException($"Claims exited with {_process.ExitCode} while starting:\n{RecentOutput}");
             }
 
-            try
+            if (await ready())
             {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but still starting.
+                return;
             }
 
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("Claims did not become ready within 90 s.");
+        throw new TimeoutException($"Claims did not become ready within 90 s:\n{RecentOutput}");
     }
 }

@@ -9,8 +9,11 @@ namespace Claims.Grains.Pools;
 public sealed partial class PoolGrain
 {
     // Grants up to this sequence are known to be stored; their events may be handed to the sink.
+    private static readonly TimeSpan GrantRetryDelay = TimeSpan.FromSeconds(1);
+
     private int _durableGrants;
     private bool _grantLoopRunning;
+    private IGrainTimer? _grantRetry;
 
     // Everything granted before a change of `version` was stored with it or before it.
     private void GrantsStoredWith(long version)
@@ -49,11 +52,26 @@ public sealed partial class PoolGrain
         catch (Exception exception)
         {
             LogGrantDeliveryFailed(exception, this.GetPrimaryKeyString());
+            RetryGrantDeliveryLater();
         }
         finally
         {
             _grantLoopRunning = false;
         }
+    }
+
+    // These grants were acknowledged before their events left, and a sold-out pool may see no
+    // further change to carry them: keep trying while the pool is active (an activation delivers
+    // too), so a ledger outage delays events and loses none.
+    private void RetryGrantDeliveryLater()
+    {
+        _grantRetry ??= this.RegisterGrainTimer(_ =>
+        {
+            _grantRetry?.Dispose();
+            _grantRetry = null;
+            DeliverGrantEventsLater();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(GrantRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
     }
 
     // The watermark moves in memory and is persisted by the next write; a crash before that hands

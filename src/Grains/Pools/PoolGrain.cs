@@ -183,18 +183,26 @@ public sealed partial class PoolGrain(
         return (ToCoupon(_book.Find(grant.Sequence)!, now), version);
     }
 
-    public Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
+    public async Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
     {
         _fences[shard] = fence;
         var now = time.GetUtcNow();
-        return Task.FromResult<IReadOnlyList<Coupon>>([.. _book.OfShard(shard).Select(life => ToCoupon(life, now))]);
+        return await StoredAsync([.. _book.OfShard(shard).Select(life => ToCoupon(life, now))]);
     }
 
-    public ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId)
+    public async ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId)
     {
         var now = time.GetUtcNow();
-        return ValueTask.FromResult<IReadOnlyList<Coupon>>(
-            [.. _book.OfShard(QuotaShards.Of(userId)).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
+        return await StoredAsync([.. _book.OfShard(QuotaShards.Of(userId)).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
+    }
+
+    // A grant whose write failed stays in memory until the next write stores it. A quota grain
+    // answers a retried claim from what this pool reports, so a report waits until everything in
+    // it is stored: nobody is shown a coupon that a crash could still take back.
+    private async ValueTask<IReadOnlyList<Coupon>> StoredAsync(IReadOnlyList<Coupon> coupons)
+    {
+        await _outbox.StoreAsync(state.State.Version);
+        return coupons;
     }
 
     public ValueTask<PoolStock> GetStockAsync()
