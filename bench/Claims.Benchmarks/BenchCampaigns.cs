@@ -39,4 +39,14 @@ public static class BenchCampaigns
             ],
             Blacklist: null);
     }
+
+    /// <summary>Creates an <see cref="Open"/> campaign in the silo; blocking, for BenchmarkDotNet's void iteration setups.</summary>
+    public static CampaignDefinition Create(BenchSilo silo, int stockPerType)
+    {
+        var campaign = Open(stockPerType);
+        var creation = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id).CreateAsync(campaign).GetAwaiter().GetResult();
+        return creation.Result == CampaignCreationResult.Created
+            ? campaign
+            : throw new InvalidOperationException($"Campaign not created: {creation.Result} {string.Join("; ", creation.Violations.Select(v => $"{v.Path} {v.Code}"))}");
+    }
 }

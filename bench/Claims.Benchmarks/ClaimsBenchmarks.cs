@@ -9,7 +9,7 @@ namespace Claims.Benchmarks;
 [Config(typeof(ClaimsBenchmarkConfig))]
 public class ClaimsBenchmarks
 {
-    public const int Operations = 10_000;
+    public const int Operations = ClaimBurst.Operations;
 
     // A burst of bare calls drains in milliseconds: repeat it so an iteration outlasts a GC pause.
     private const int HotBursts = 10;
@@ -17,9 +17,7 @@ public class ClaimsBenchmarks
     private BenchSilo? _silo;
     private string? _dataDirectory;
     private IHotGrain _hot = null!;
-    private CampaignDefinition _campaign = null!;
-    private string _scope = "";
-    private ClaimDispatcher _claims = null!;
+    private ClaimBurst _burst = null!;
 
     [GlobalSetup(Target = nameof(RawHotGrainCall))]
     public async Task StartForHotGrainAsync()
@@ -30,12 +28,9 @@ public class ClaimsBenchmarks
     }
 
     [GlobalSetup(Target = nameof(ClaimPathInMemory))]
-    public async Task StartInMemoryAsync()
-    {
+    public async Task StartInMemoryAsync() =>
         // Without the ledger, as before it existed: the in-memory claim path is the yardstick of the grains alone.
         _silo = await BenchSilo.StartAsync(StorageProvider.Memory, ledger: false);
-        _claims = new ClaimDispatcher(_silo.Grains);
-    }
 
     [GlobalSetup(Target = nameof(ClaimPathSqlite))]
     public Task StartOnSqliteAsync() => StartOnSqliteAsync(ledger: true);
@@ -58,21 +53,9 @@ public class ClaimsBenchmarks
         }
     }
 
-    // A fresh campaign per burst, so every claim activates a new quota grain and is granted, as in
-    // the first minutes of a rush. BenchmarkDotNet only runs void iteration setups.
+    // A fresh campaign per burst, so every claim activates a new quota grain and is granted.
     [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteWithoutLedger)])]
-    public void CreateCampaign()
-    {
-        var campaign = BenchCampaigns.Open(stockPerType: Operations);
-        var creation = _silo!.Grains.GetGrain<ICampaignGrain>(campaign.Id).CreateAsync(campaign).GetAwaiter().GetResult();
-        if (creation.Result != CampaignCreationResult.Created)
-        {
-            throw new InvalidOperationException($"Campaign not created: {creation.Result} {string.Join("; ", creation.Violations.Select(v => $"{v.Path} {v.Code}"))}");
-        }
-
-        _campaign = campaign;
-        _scope = campaign.QuotaScopeFor(campaign.FindCouponType(BenchCampaigns.CouponTypeId)!);
-    }
+    public void CreateCampaign() => _burst = ClaimBurst.Prepare(_silo!);
 
     // Earlier bursts' grains would otherwise pile up in the activation directory and slow later ones.
     [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteWithoutLedger)])]
@@ -95,39 +78,18 @@ public class ClaimsBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public Task ClaimPathInMemory() => ClaimBurstAsync();
+    public Task ClaimPathInMemory() => _burst.RunAsync();
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public Task ClaimPathSqlite() => ClaimBurstAsync();
+    public Task ClaimPathSqlite() => _burst.RunAsync();
 
     // The same durable path with events only logged: what appending them to the ledger costs.
     [Benchmark(OperationsPerInvoke = Operations)]
-    public Task ClaimPathSqliteWithoutLedger() => ClaimBurstAsync();
+    public Task ClaimPathSqliteWithoutLedger() => _burst.RunAsync();
 
     private async Task StartOnSqliteAsync(bool ledger)
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
         _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory, ledger);
-        _claims = new ClaimDispatcher(_silo.Grains);
-    }
-
-    private async Task ClaimBurstAsync()
-    {
-        var claims = new Task<ClaimOutcome>[Operations];
-        for (var i = 0; i < claims.Length; i++)
-        {
-            var request = new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{i}");
-            claims[i] = _claims.ClaimAsync(_campaign.Id, _scope, $"resident-{i}", request);
-        }
-
-        var outcomes = await Task.WhenAll(claims);
-
-        // A refusal is cheaper than a grant: count them as failures, not as throughput.
-        var refused = outcomes.Where(o => o.Coupon is null).ToList();
-        if (refused.Count > 0)
-        {
-            var reasons = string.Join(", ", refused.GroupBy(o => o.Refusal).Select(g => $"{g.Key} x{g.Count()}"));
-            throw new InvalidOperationException($"{refused.Count} of {Operations} claims were refused: {reasons}.");
-        }
     }
 }

@@ -22,10 +22,7 @@ public static class SiloHostingExtensions
 
         builder.Services.AddClaimsGrains();
 
-        // Orleans' binary format instead of the default JSON: a pool's state holds every grant,
-        // and JSON made each write several times larger and slower. Every state type has
-        // [GenerateSerializer], which is what this format relies on.
-        builder.Services.AddSingleton<IGrainStorageSerializer>(services => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
+        builder.Services.AddSingleton<IGrainStorageSerializer, ClaimsStateSerializer>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.CarryStoreExceptions();
         builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage));

@@ -60,18 +60,30 @@ public sealed partial class PoolGrain
         }
     }
 
+    // Hands over what the delivery loop still owes before the pool goes, so its next activation
+    // has nothing to send again; a sink that is down leaves that to the next activation.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        DeliverGrantEventsQuietlyAsync();
+
     // These grants were acknowledged before their events left, and a sold-out pool may see no
     // further change to carry them: keep trying while the pool is active (an activation delivers
     // too), so a ledger outage delays events and loses none.
     private void RetryGrantDeliveryLater()
     {
-        _grantRetry ??= this.RegisterGrainTimer(_ =>
+        try
         {
-            _grantRetry?.Dispose();
-            _grantRetry = null;
-            DeliverGrantEventsLater();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions(GrantRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+            _grantRetry ??= this.RegisterGrainTimer(_ =>
+            {
+                _grantRetry?.Dispose();
+                _grantRetry = null;
+                DeliverGrantEventsLater();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions(GrantRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        }
+        catch (InvalidOperationException)
+        {
+            // The pool was deactivated while delivering: its next activation delivers instead.
+        }
     }
 
     // The watermark moves in memory and is persisted by the next write; a crash before that hands

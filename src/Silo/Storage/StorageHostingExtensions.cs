@@ -45,6 +45,7 @@ public static class StorageHostingExtensions
                     o.Invariant = SqliteInvariant;
                     o.DataSource = new TunedSqliteDataSource(SqliteSchema.ConnectionString(storage.SqlitePath));
                 });
+                SerializeInTurn(silo.Services);
                 break;
             case StorageProvider.Postgres:
                 var connectionString = storage.PostgresConnectionString;
@@ -66,10 +67,21 @@ public static class StorageHostingExtensions
                     o.Invariant = MembershipHostingExtensions.PostgresInvariant;
                     o.DataSource = dataSource;
                 }));
+                SerializeInTurn(silo.Services);
                 break;
         }
 
         return silo;
+    }
+
+    // Wraps the ADO.NET grain storage just registered: see InTurnSerializingGrainStorage.
+    private static void SerializeInTurn(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Claims));
+        var create = registered.KeyedImplementationFactory!;
+        services.Remove(registered);
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (provider, key) =>
+            new InTurnSerializingGrainStorage((IGrainStorage)create(provider, key), provider.GetRequiredService<IGrainStorageSerializer>()));
     }
 
     private static void UseLedger<TLedger>(ISiloBuilder silo)

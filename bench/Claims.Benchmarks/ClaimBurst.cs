@@ -1,0 +1,51 @@
+namespace Claims.Benchmarks;
+
+/// <summary>
+/// A burst of <see cref="Operations"/> residents claiming the same coupon type of a fresh campaign
+/// at once, through the dispatcher API nodes use: every claim activates into a new quota grain
+/// and is granted, as in the first minutes of a rush.
+/// </summary>
+public sealed class ClaimBurst
+{
+    public const int Operations = 10_000;
+
+    private readonly ClaimDispatcher _claims;
+    private readonly CampaignDefinition _campaign;
+    private readonly string _scope;
+
+    private ClaimBurst(ClaimDispatcher claims, CampaignDefinition campaign)
+    {
+        _claims = claims;
+        _campaign = campaign;
+        _scope = campaign.QuotaScopeFor(campaign.FindCouponType(BenchCampaigns.CouponTypeId)!);
+    }
+
+    /// <summary>Creates the burst's campaign.</summary>
+    public static ClaimBurst Prepare(BenchSilo silo) =>
+        new(new ClaimDispatcher(silo.Grains), BenchCampaigns.Create(silo, stockPerType: Operations));
+
+    public async Task RunAsync()
+    {
+        var claims = new Task<ClaimOutcome>[Operations];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var request = new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{i}");
+            claims[i] = _claims.ClaimAsync(_campaign.Id, _scope, $"resident-{i}", request);
+        }
+
+        var outcomes = await Task.WhenAll(claims);
+
+        ThrowUnlessAllGranted(outcomes);
+    }
+
+    /// <summary>A refusal is cheaper than a grant: a burst with refusals fails instead of counting them as throughput.</summary>
+    public static void ThrowUnlessAllGranted(IReadOnlyCollection<ClaimOutcome> outcomes)
+    {
+        var refused = outcomes.Where(o => o.Coupon is null).ToList();
+        if (refused.Count > 0)
+        {
+            var reasons = string.Join(", ", refused.GroupBy(o => o.Refusal).Select(g => $"{g.Key} x{g.Count()}"));
+            throw new InvalidOperationException($"{refused.Count} of {outcomes.Count} claims were refused: {reasons}.");
+        }
+    }
+}
