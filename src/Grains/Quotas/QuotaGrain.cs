@@ -221,7 +221,20 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             // Cleared before reading, so a pool forgotten while this read runs is read next time.
             _resyncNeeded = false;
             var pending = PendingPools(now);
-            var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
+            IReadOnlyList<Coupon>[] owned;
+            try
+            {
+                owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
+            }
+            catch
+            {
+                // A read that failed (a store restarting) must be tried again before the next
+                // decision: without it a resident's earlier grant would go unseen and their next
+                // claim would pass the limit.
+                _resyncNeeded = true;
+                throw;
+            }
+
             foreach (var coupon in owned.SelectMany(c => c))
             {
                 ResidentOf(coupon.OwnerId).Record(coupon);
