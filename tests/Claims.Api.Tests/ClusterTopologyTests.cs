@@ -24,16 +24,8 @@ public sealed class ClusterTopologyTests
         Assert.SkipWhen(string.IsNullOrEmpty(redis), "CLAIMS_TEST_REDIS is not set: run the tests with scripts/test.sh, which starts Redis.");
         await using var database = await TestDatabase.CreateAsync();
         await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
-        var clusterId = $"redis-{Guid.NewGuid():N}";
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["Cluster:Membership"] = "Redis",
-            ["Cluster:Redis"] = redis!,
-            ["Cluster:AdvertisedAddress"] = "127.0.0.1",
-            ["Cluster:ClusterId"] = clusterId,
-        };
+        var settings = NodeSettings.OnPostgres(database.ConnectionString, membership: "Redis");
+        settings["Cluster:Redis"] = redis!;
         await using var first = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var second = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
 
@@ -42,7 +34,7 @@ public sealed class ClusterTopologyTests
         // The membership is Redis's, not the database's: the cluster's entry names both silos.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis!);
         var server = connection.GetServer(connection.GetEndPoints().Single());
-        var entries = await server.KeysAsync(pattern: $"*{clusterId}*").ToListAsync(TestContext.Current.CancellationToken);
+        var entries = await server.KeysAsync(pattern: $"*{settings["Cluster:ClusterId"]}*").ToListAsync(TestContext.Current.CancellationToken);
         Assert.NotEmpty(entries);
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM OrleansMembershipTable"));
     }
@@ -52,14 +44,7 @@ public sealed class ClusterTopologyTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["Cluster:Membership"] = "Postgres",
-            ["Cluster:AdvertisedAddress"] = "127.0.0.1",
-            ["Cluster:ClusterId"] = $"clients-{Guid.NewGuid():N}",
-        };
+        var settings = NodeSettings.OnPostgres(database.ConnectionString);
         await using var silo1 = await ClaimsProcess.StartSiloAsync(Path.GetTempPath(), settings);
         await using var silo2 = await ClaimsProcess.StartSiloAsync(Path.GetTempPath(), settings);
         var clientSettings = new Dictionary<string, string>(settings) { ["Cluster:HostSilo"] = "false" };

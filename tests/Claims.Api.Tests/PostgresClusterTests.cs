@@ -14,7 +14,7 @@ public sealed class PostgresClusterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
-        var settings = ClusterSettings(database.ConnectionString);
+        var settings = NodeSettings.OnPostgres(database.ConnectionString);
         await using var doomed = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var survivor = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         var rush = await OpenCampaignAsync(survivor);
@@ -29,7 +29,7 @@ public sealed class PostgresClusterTests
     {
         await using var server = await PostgresServer.StartAsync();
         await PostgresSchema.ApplyAsync(server.ConnectionString, TestContext.Current.CancellationToken);
-        var settings = ClusterSettings(server.ConnectionString);
+        var settings = NodeSettings.OnPostgres(server.ConnectionString);
         await using var first = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var second = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         var rush = await OpenCampaignAsync(first);
@@ -38,15 +38,6 @@ public sealed class PostgresClusterTests
 
         await rush.AssertConsistentAsync(second, () => LedgerClaimsAsync(server.ConnectionString));
     }
-
-    private static Dictionary<string, string> ClusterSettings(string connectionString) => new()
-    {
-        ["Storage:Provider"] = "Postgres",
-        ["Storage:ConnectionString"] = connectionString,
-        ["Cluster:Membership"] = "Postgres",
-        ["Cluster:AdvertisedAddress"] = "127.0.0.1",
-        ["Cluster:ClusterId"] = $"crash-{Guid.NewGuid():N}",
-    };
 
     private static async Task<ClusterRush> OpenCampaignAsync(ClaimsProcess node)
     {

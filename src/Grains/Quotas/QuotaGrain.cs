@@ -98,8 +98,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         catch
         {
             // The pool may have granted before failing to answer: read it again before the next claim.
-            _syncedPools.Remove(poolKey);
-            _resyncNeeded = true;
+            await ForgetAsync(poolKey);
             throw;
         }
 
@@ -242,6 +241,22 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
             _syncedPools.UnionWith(pending);
             _nextOpening = _campaign!.Rounds.Where(r => r.OpensAt > now).Select(r => r.OpensAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
+
+    // Under the read lock: a read in flight may have started before this grant and would mark the
+    // pool read when it ends, hiding the grant from the resident's next claim.
+    private async Task ForgetAsync(string poolKey)
+    {
+        await _syncing.WaitAsync();
+        try
+        {
+            _syncedPools.Remove(poolKey);
+            _resyncNeeded = true;
         }
         finally
         {
