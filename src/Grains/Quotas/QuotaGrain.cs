@@ -205,8 +205,9 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     }
 
     // Reads this shard's grants from every pool of the scope that has opened and was not read by
-    // this activation yet; the read also fences off any older activation. One read at a time, so
-    // a claim never decides on a half-read pool.
+    // this activation yet; the read also fences off any older activation. One read at a time, and
+    // a claim skips it only while no pool waits to be read: a claim arriving while a read is in
+    // flight waits for it, so it never decides on a pool half read or forgotten.
     private async Task SyncAsync(DateTimeOffset now)
     {
         if (!_resyncNeeded && now < _nextOpening)
@@ -217,29 +218,17 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         await _syncing.WaitAsync();
         try
         {
-            // Cleared before reading, so a pool forgotten while this read runs is read next time.
-            _resyncNeeded = false;
             var pending = PendingPools(now);
-            IReadOnlyList<Coupon>[] owned;
-            try
-            {
-                owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
-            }
-            catch
-            {
-                // A read that failed (a store restarting) must be tried again before the next
-                // decision: without it a resident's earlier grant would go unseen and their next
-                // claim would pass the limit.
-                _resyncNeeded = true;
-                throw;
-            }
-
+            var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
             foreach (var coupon in owned.SelectMany(c => c))
             {
                 ResidentOf(coupon.OwnerId).Record(coupon);
             }
 
+            // Cleared only once every pending pool is read: a read that failed (a store
+            // restarting) is tried again before the next decision.
             _syncedPools.UnionWith(pending);
+            _resyncNeeded = false;
             _nextOpening = _campaign!.Rounds.Where(r => r.OpensAt > now).Select(r => r.OpensAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         }
         finally
