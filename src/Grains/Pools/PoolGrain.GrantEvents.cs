@@ -8,9 +8,9 @@ namespace Claims.Grains.Pools;
 // events made every coalesced write serialize all of them again.
 public sealed partial class PoolGrain
 {
-    // Grants up to this sequence are known to be stored; their events may be handed to the sink.
     private static readonly TimeSpan GrantRetryDelay = TimeSpan.FromSeconds(1);
 
+    // Grants up to this sequence are known to be stored; their events may be handed to the sink.
     private int _durableGrants;
     private bool _grantLoopRunning;
     private IGrainTimer? _grantRetry;
