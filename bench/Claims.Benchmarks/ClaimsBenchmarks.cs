@@ -28,9 +28,12 @@ public class ClaimsBenchmarks
     }
 
     [GlobalSetup(Target = nameof(ClaimPathInMemory))]
-    public async Task StartInMemoryAsync() =>
+    public async Task StartInMemoryAsync()
+    {
         // Without the ledger, as before it existed: the in-memory claim path is the yardstick of the grains alone.
         _silo = await BenchSilo.StartAsync(StorageProvider.Memory, ledger: false);
+        await ClaimBurst.WarmUpAsync(_silo);
+    }
 
     [GlobalSetup(Target = nameof(ClaimPathSqlite))]
     public Task StartOnSqliteAsync() => StartOnSqliteAsync(ledger: true);
@@ -91,5 +94,6 @@ public class ClaimsBenchmarks
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
         _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory, ledger);
+        await ClaimBurst.WarmUpAsync(_silo);
     }
 }

@@ -41,6 +41,7 @@ public class PostgresGroupCommitBenchmarks
     {
         await PostgresSchema.ApplyAsync(ConnectionString);
         _silo = await BenchSilo.StartAsync(StorageProvider.Postgres, connectionString: ConnectionString);
+        await ClaimBurst.WarmUpAsync(_silo);
     }
 
     [GlobalSetup(Target = nameof(SingleRowCommits))]
