@@ -9,7 +9,7 @@ public sealed class ClaimBurst
 {
     public const int Operations = 10_000;
 
-    private const int WarmUpBursts = 5;
+    private const int WarmUpBursts = 20;
 
     private readonly ClaimDispatcher _claims;
     private readonly CampaignDefinition _campaign;
