@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by scripts/test.sh: starts a throwaway Redis server (installing it with apt-get when
-# missing) on a free port and a temporary directory, exports its address as CLAIMS_TEST_REDIS and
-# the server binary as CLAIMS_TEST_REDIS_SERVER, and registers stop_redis to stop it. Uses
-# free_port from scripts/postgres.sh.
+# missing) on a free port and a temporary directory, exports its address as CLAIMS_TEST_REDIS, and
+# registers stop_redis to stop it. Uses free_port from scripts/postgres.sh.
 
 start_redis() {
     if ! command -v redis-server >/dev/null 2>&1; then
@@ -20,7 +19,6 @@ start_redis() {
         sleep 0.1
     done
     export CLAIMS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
-    export CLAIMS_TEST_REDIS_SERVER="$(command -v redis-server)"
     echo "Redis on port $REDIS_PORT ($REDIS_DIR)"
 }
 

@@ -14,6 +14,7 @@ public sealed class ClusterRush(string campaignId, int stock, int residents)
 
     // Each tap's answer: a coupon id when granted, else the refusal code.
     private readonly ConcurrentDictionary<string, (string Resident, bool Granted, string Value)> _taps = new(StringComparer.Ordinal);
+    private int _granted;
     private int _disrupted;
 
     /// <summary>
@@ -37,13 +38,17 @@ public sealed class ClusterRush(string campaignId, int stock, int residents)
                     var resident = $"r-{tap.Index}";
                     var (granted, value) = await ClaimUntilAnsweredAsync(entry(tap.Index), fallback, resident, tap.Key);
                     _taps[tap.Key] = (resident, granted, value);
+                    if (granted)
+                    {
+                        Interlocked.Increment(ref _granted);
+                    }
                 }
                 finally
                 {
                     gate.Release();
                 }
 
-                if (_taps.Values.Count(t => t.Granted) >= stock / 3 && Interlocked.Exchange(ref _disrupted, 1) == 0)
+                if (Volatile.Read(ref _granted) >= stock / 3 && Interlocked.Exchange(ref _disrupted, 1) == 0)
                 {
                     await disrupt();
                 }
