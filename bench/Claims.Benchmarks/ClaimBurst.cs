@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace Claims.Benchmarks;
 
 /// <summary>
@@ -9,7 +11,10 @@ public sealed class ClaimBurst
 {
     public const int Operations = 10_000;
 
-    private const int WarmUpBursts = 20;
+    private const int MinWarmUpBursts = 20;
+    private const int MaxWarmUpBursts = 200;
+    private const int QuietBursts = 3;
+    private const int QuietCompilations = 2;
 
     private readonly ClaimDispatcher _claims;
     private readonly CampaignDefinition _campaign;
@@ -30,16 +35,24 @@ public sealed class ClaimBurst
     /// The claim path reaches its optimised code only after many calls, compiled in the
     /// background: a benchmark measured before that ran slower, and one measured after another
     /// claim benchmark ran faster, whatever each measured (the ledger's cost read 40-56% that way
-    /// and about 11% with each benchmark in a process of its own). Each claim benchmark starts
-    /// with bursts that are not measured, then gives the background compiler time to finish.
+    /// and about 11% with each benchmark in a process of its own). A fixed number of bursts was
+    /// not enough either: with the ledger's writer competing for the cores, a profile still
+    /// found its code unoptimised after twenty. So each claim benchmark bursts, unmeasured, until
+    /// a few bursts in a row compile next to nothing, then gives the compiler a moment to finish.
     /// </summary>
     public static async Task WarmUpAsync(BenchSilo silo)
     {
-        for (var i = 0; i < WarmUpBursts; i++)
+        var quiet = 0;
+        var bursts = 0;
+        while (bursts < MinWarmUpBursts || (quiet < QuietBursts && bursts < MaxWarmUpBursts))
         {
+            var compiled = JitInfo.GetCompiledMethodCount();
             await Prepare(silo).RunAsync();
+            bursts++;
+            quiet = JitInfo.GetCompiledMethodCount() - compiled <= QuietCompilations ? quiet + 1 : 0;
         }
 
+        Console.WriteLine($"// Warmed up with {bursts} bursts; the last {quiet} compiled at most {QuietCompilations} methods each.");
         await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await Task.Delay(TimeSpan.FromSeconds(1));
     }

@@ -10,6 +10,7 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"claims-ledger-{Guid.NewGuid():N}");
     private readonly ClaimsStorageOptions _storage;
+    private readonly SqliteWriterGate _gate = new();
 
     private readonly SqliteLedgerSink _sink;
 
@@ -17,7 +18,7 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
     {
         _storage = new ClaimsStorageOptions { DataDirectory = _directory };
         SqliteSchema.Apply(_storage.SqlitePath);
-        _sink = new SqliteLedgerSink(Options.Create(_storage), LedgerSamples.Serializer, NullLogger<SqliteLedgerSink>.Instance);
+        _sink = new SqliteLedgerSink(Options.Create(_storage), _gate, LedgerSamples.Serializer, NullLogger<SqliteLedgerSink>.Instance);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _sink.DisposeAsync();
+        _gate.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

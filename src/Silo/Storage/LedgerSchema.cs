@@ -1,51 +1,62 @@
 namespace Claims.Silo.Storage;
 
 /// <summary>
-/// The ledger: every event, once, in the order it reached the database. <c>EventId</c> is unique,
-/// so a redelivered event inserts nothing; <c>Position</c> orders rows for readers that follow it.
-/// Rows are never deleted, so the rowid alone keeps growing: <c>AUTOINCREMENT</c> would add a
-/// write to <c>sqlite_sequence</c> per row for nothing.
+/// The ledger: every event, once, in the order it reached the database. An event belongs to one
+/// campaign (<c>''</c> for events about merchants), so one unique index on (<c>CampaignId</c>,
+/// <c>EventId</c>) both makes a redelivered event insert nothing and finds a campaign's rows: each
+/// index is another B-tree every row of the rush writes to. <c>Position</c> orders rows for
+/// readers that follow it; rows are never deleted, so the rowid alone keeps growing and
+/// <c>AUTOINCREMENT</c> would add a write to <c>sqlite_sequence</c> per row for nothing.
+/// <c>OccurredAt</c> is milliseconds since the Unix epoch in SQLite, cheaper to write than text.
 /// </summary>
 internal static class LedgerSchema
 {
     public const string Sqlite = """
         CREATE TABLE IF NOT EXISTS ClaimsLedger (
             Position INTEGER PRIMARY KEY,
-            EventId TEXT NOT NULL UNIQUE,
+            CampaignId TEXT NOT NULL,
+            EventId TEXT NOT NULL,
             Kind TEXT NOT NULL,
-            CampaignId TEXT NULL,
-            OccurredAt TEXT NOT NULL,
-            RecordedAt TEXT NOT NULL,
-            Payload BLOB NOT NULL);
-        CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
+            OccurredAt INTEGER NOT NULL,
+            RecordedAt INTEGER NOT NULL,
+            Payload BLOB NOT NULL,
+            UNIQUE (CampaignId, EventId));
         """;
 
     public const string Postgres = """
         CREATE TABLE IF NOT EXISTS ClaimsLedger (
             Position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            EventId text NOT NULL UNIQUE,
+            CampaignId text NOT NULL,
+            EventId text NOT NULL,
             Kind text NOT NULL,
-            CampaignId text NULL,
             OccurredAt timestamptz NOT NULL,
             RecordedAt timestamptz NOT NULL DEFAULT now(),
-            Payload bytea NOT NULL);
-        CREATE INDEX IF NOT EXISTS IX_ClaimsLedger_Campaign ON ClaimsLedger (CampaignId, Kind);
+            Payload bytea NOT NULL,
+            UNIQUE (CampaignId, EventId));
         """;
 
     // One statement per batch: the rows travel as five arrays, unnested in order.
     public const string PostgresInsert = """
         INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, Payload)
         SELECT * FROM unnest(@eventIds, @kinds, @campaignIds, @occurredAts, @payloads)
-        ON CONFLICT (EventId) DO NOTHING;
+        ON CONFLICT (CampaignId, EventId) DO NOTHING;
         """;
 
     public const string PostgresReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = @campaignId ORDER BY Position;";
 
+    // Bound by number: see the Sqlite* positions below.
     public const string SqliteInsert = """
-        INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, RecordedAt, Payload)
-        VALUES ($eventId, $kind, $campaignId, $occurredAt, $recordedAt, $payload)
-        ON CONFLICT (EventId) DO NOTHING;
+        INSERT INTO ClaimsLedger (CampaignId, EventId, Kind, OccurredAt, RecordedAt, Payload)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (CampaignId, EventId) DO NOTHING;
         """;
+
+    public const int SqliteCampaignId = 1;
+    public const int SqliteEventId = 2;
+    public const int SqliteKind = 3;
+    public const int SqliteOccurredAt = 4;
+    public const int SqliteRecordedAt = 5;
+    public const int SqlitePayload = 6;
 
     public const string SqliteReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId ORDER BY Position;";
 }

@@ -32,6 +32,7 @@ public static class StorageHostingExtensions
             case StorageProvider.Sqlite:
                 // The embedded store sets itself up: there is no operator to run a schema command.
                 SqliteSchema.Apply(storage.SqlitePath);
+                silo.Services.AddSingleton<SqliteWriterGate>();
                 if (storage.Ledger)
                 {
                     silo.Services.AddSingleton<SqliteLedgerSink>();
@@ -45,6 +46,7 @@ public static class StorageHostingExtensions
                     o.Invariant = SqliteInvariant;
                     o.DataSource = new TunedSqliteDataSource(SqliteSchema.ConnectionString(storage.SqlitePath));
                 });
+                WrapGrainStorage(silo.Services, (provider, store) => new GatedGrainStorage(store, provider.GetRequiredService<SqliteWriterGate>()));
                 SerializeInTurn(silo.Services);
                 break;
             case StorageProvider.Postgres:
@@ -75,13 +77,15 @@ public static class StorageHostingExtensions
     }
 
     // Wraps the ADO.NET grain storage just registered: see InTurnSerializingGrainStorage.
-    private static void SerializeInTurn(IServiceCollection services)
+    private static void SerializeInTurn(IServiceCollection services) =>
+        WrapGrainStorage(services, (provider, store) => new InTurnSerializingGrainStorage(store, provider.GetRequiredService<IGrainStorageSerializer>()));
+
+    private static void WrapGrainStorage(IServiceCollection services, Func<IServiceProvider, IGrainStorage, IGrainStorage> wrap)
     {
         var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Claims));
         var create = registered.KeyedImplementationFactory!;
         services.Remove(registered);
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (provider, key) =>
-            new InTurnSerializingGrainStorage((IGrainStorage)create(provider, key), provider.GetRequiredService<IGrainStorageSerializer>()));
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (provider, key) => wrap(provider, (IGrainStorage)create(provider, key)));
     }
 
     private static void UseLedger<TLedger>(ISiloBuilder silo)

@@ -5,21 +5,21 @@ using Orleans.Serialization;
 
 namespace Claims.Silo.Storage.Postgres;
 
-/// <summary>The ledger in the PostgreSQL database that holds grain state: a batch is one insert of five arrays.</summary>
+/// <summary>The ledger in the PostgreSQL database that holds grain state: a batch is one insert of five arrays, sent synchronously from the writer's own thread.</summary>
 internal sealed class PostgresLedgerSink(NpgsqlDataSource dataSource, Serializer serializer, ILogger<PostgresLedgerSink> logger)
     : BatchingLedgerSink(serializer, logger)
 {
-    protected override async Task InsertAsync(IReadOnlyList<LedgerRecord> records)
+    protected override void Insert(IReadOnlyList<LedgerRecord> records)
     {
-        await using var insert = dataSource.CreateCommand(LedgerSchema.PostgresInsert);
+        using var insert = dataSource.CreateCommand(LedgerSchema.PostgresInsert);
         insert.Parameters.Add(new NpgsqlParameter<string[]>("eventIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.EventId)] });
         insert.Parameters.Add(new NpgsqlParameter<string[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.Kind)] });
-        insert.Parameters.Add(new NpgsqlParameter<string?[]>("campaignIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.CampaignId)] });
+        insert.Parameters.Add(new NpgsqlParameter<string[]>("campaignIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.CampaignId)] });
 
         // Npgsql writes timestamptz from UTC values only.
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. records.Select(r => r.OccurredAt.UtcDateTime)] });
         insert.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. records.Select(r => r.Payload)] });
-        await insert.ExecuteNonQueryAsync();
+        insert.ExecuteNonQuery();
     }
 
     protected override async Task<IReadOnlyList<byte[]>> ReadPayloadsAsync(string campaignId)
