@@ -83,6 +83,28 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AReportAskedTheMomentARushIsAnsweredCountsEveryGrant()
+    {
+        // Grants are answered before their events reach the ledger, which trails a burst.
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 400));
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claims = Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+        {
+            using var client = factory.ClientFor(TestTokens.Resident($"rushing-{i}"));
+            await start.Task;
+            return await client.ClaimedCouponIdAsync(campaign.Id);
+        })).ToArray();
+        start.SetResult();
+        await Task.WhenAll(claims);
+
+        var report = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/report", TestContext.Current.CancellationToken);
+
+        var line = report.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("couponTypeId").GetString() == "market-10-50");
+        Assert.Equal((300, 300), (line.GetProperty("claimed").GetInt32(), line.GetProperty("residents").GetInt32()));
+    }
+
+    [Fact]
     public async Task TheAuditSampleIsReproducibleStratifiedByMerchantAndAtLeastTheFraction()
     {
         var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 100));

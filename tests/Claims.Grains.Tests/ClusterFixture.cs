@@ -13,7 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ShiftedClock Clock { get; } = new();
 
     /// <summary>Every event the grains raised, once each, as the ledger of <c>Memory</c> mode keeps them.</summary>
-    public ProcessMemoryLedger Ledger { get; } = new();
+    public TrailingLedger Ledger { get; } = new();
 
     public InProcessTestCluster Cluster => _cluster!;
 

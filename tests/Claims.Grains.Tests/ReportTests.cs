@@ -31,6 +31,30 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AReportWaitsForGrantsAnsweredBeforeItsEventsReachTheLedger()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var release = fixture.Ledger.Hold(campaign.Id, out var reached);
+        Task<CampaignReport?> report;
+        try
+        {
+            Assert.NotNull((await fixture.ClaimAsync(campaign, "early", "market-10-50")).Coupon);
+            await reached;
+            report = fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id).BuildAsync();
+
+            // Room for a report that does not wait to come back early, without the grant.
+            await Task.WhenAny(report, Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            release();
+        }
+
+        var line = (await report)!.Lines.Single(l => l.RoundId == "p1" && l.CouponTypeId == "market-10-50");
+        Assert.Equal((1, 1), (line.Claimed, line.Residents));
+    }
+
+    [Fact]
     public async Task SettlementPaysMerchantsPerFundNetOfRefundsAndReturnsTheLeftover()
     {
         var now = fixture.Clock.GetUtcNow();

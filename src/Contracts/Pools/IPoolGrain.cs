@@ -35,6 +35,12 @@ public interface IPoolGrain : IGrainWithStringKey
     [AlwaysInterleave]
     ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId);
 
+    /// <summary>
+    /// Returns once the events of every grant answered so far are in the ledger. Grants are
+    /// answered before their events leave, so a report reads the ledger after this.
+    /// </summary>
+    Task FlushGrantEventsAsync();
+
     /// <summary>Counts: stock, rolled in, granted, redeemed, expired, passed on.</summary>
     [AlwaysInterleave]
     ValueTask<PoolStock> GetStockAsync();

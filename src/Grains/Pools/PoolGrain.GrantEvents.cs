@@ -27,6 +27,8 @@ public sealed partial class PoolGrain
         _durableGrants = sequence;
     }
 
+    public Task FlushGrantEventsAsync() => GrantEventsDeliveredAsync();
+
     private SerialDelivery GrantDelivery => field ??= new(DeliverGrantEventsAsync);
 
     /// <summary>Returns once the events of every stored grant have reached the sink.</summary>

@@ -23,14 +23,11 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         }
 
         // The pools and the ledger are read moments apart: on a campaign still taking claims a
-        // difference can be a change caught between the two reads (or a grant whose event is
-        // still on its way); one that stays on the next reconciliation is real.
+        // difference can be a change caught between the two reads; one that stays on the next
+        // reconciliation is real.
         var definition = snapshot.Definition;
-        var pools = await Task.WhenAll(
-            from round in definition.Rounds
-            from couponTypeId in round.Stock.Keys
-            select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(campaignId, round.Id, couponTypeId)).GetStockAsync().AsTask());
-        var ledgerEvents = await ledger.ReadAsync(campaignId);
+        var ledgerEvents = await ReadLedgerAsync(definition);
+        var pools = await Task.WhenAll(Pools(definition).Select(pool => pool.GetStockAsync().AsTask()));
         var now = time.GetUtcNow();
         return ReconciliationBuilder.Build(
             CampaignReportBuilder.Build(definition, ledgerEvents, now),
@@ -48,6 +45,19 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
             return null;
         }
 
-        return fold(snapshot.Definition, await ledger.ReadAsync(campaignId), time.GetUtcNow());
+        return fold(snapshot.Definition, await ReadLedgerAsync(snapshot.Definition), time.GetUtcNow());
     }
+
+    // A claim is answered before its grant's event reaches the ledger: the pools hand over what
+    // they still owe first, so a report counts every change answered before it was asked for.
+    private async Task<IReadOnlyList<ClaimsEvent>> ReadLedgerAsync(CampaignDefinition definition)
+    {
+        await Task.WhenAll(Pools(definition).Select(pool => pool.FlushGrantEventsAsync()));
+        return await ledger.ReadAsync(definition.Id);
+    }
+
+    private IEnumerable<IPoolGrain> Pools(CampaignDefinition definition) =>
+        from round in definition.Rounds
+        from couponTypeId in round.Stock.Keys
+        select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId));
 }
