@@ -1,4 +1,5 @@
 using Claims.Api.Admin;
+using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Claims;
@@ -33,6 +34,8 @@ public static class ApiHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
         builder.Services.TryAddSingleton<CampaignDirectory>();
         builder.Services.TryAddSingleton<ClaimDispatcher>();
+        builder.Services.TryAddSingleton<ProcessAdmission>();
+        builder.Services.TryAddSingleton<ClaimAdmission>();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
         return builder;

@@ -1,3 +1,4 @@
+using Claims.Grains.Board;
 using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class ClaimsGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignDirectory>();
         services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();
+        services.TryAddSingleton<ProcessStockBoard>();
+        services.TryAddSingleton<IStockBoard>(provider => provider.GetRequiredService<ProcessStockBoard>());
 
         // Without a ledger there is nothing to read back: reports come out empty.
         services.TryAddSingleton<ILedgerReader, ProcessMemoryLedger>();

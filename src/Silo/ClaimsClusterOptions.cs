@@ -31,4 +31,15 @@ public sealed class ClaimsClusterOptions
 
     /// <summary>Whether the API process hosts a silo (true) or joins the cluster as an Orleans client of silo-only nodes.</summary>
     public bool HostSilo { get; set; } = true;
+
+    /// <summary>
+    /// Calls one grain activation may have queued or running; beyond it a call is refused at once
+    /// and the API answers 503 with <c>Retry-After</c>. A queue this long takes seconds to drain,
+    /// so a call refused here would otherwise have waited out <see cref="ResponseTimeout"/> and
+    /// failed anyway, after holding its resident and a connection the whole time. 0 lifts the limit.
+    /// </summary>
+    public int MaxQueuedCallsPerGrain { get; set; } = 5_000;
+
+    /// <summary>How long a grain call waits for its answer before the caller gets a timeout (and the resident a 503 with <c>Retry-After</c>); Orleans' own default is 30 s, longer than a resident waits.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

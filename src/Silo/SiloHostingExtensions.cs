@@ -1,6 +1,8 @@
 using Claims.Grains;
 using Claims.Grains.Campaigns;
+using Claims.Silo.Admission;
 using Claims.Silo.Storage;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -20,12 +22,17 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
+        builder.AddClaimsAdmission();
         builder.Services.AddClaimsGrains();
 
         builder.Services.AddSingleton<IGrainStorageSerializer, ClaimsStateSerializer>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.CarryStoreExceptions();
-        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage));
+        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage).Configure<SiloMessagingOptions>(o =>
+        {
+            o.MaxEnqueuedRequestsHardLimit = cluster.MaxQueuedCallsPerGrain;
+            o.ResponseTimeout = cluster.ResponseTimeout;
+        }));
         return builder;
     }
 
@@ -33,8 +40,9 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddClaimsClient(this IHostApplicationBuilder builder)
     {
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
+        builder.AddClaimsAdmission();
         builder.Services.CarryStoreExceptions();
-        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage));
+        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage).Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout));
         return builder;
     }
 

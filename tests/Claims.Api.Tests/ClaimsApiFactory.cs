@@ -1,17 +1,32 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Claims.Api.Admission;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Claims.Api.Tests;
 
 /// <summary>The whole process (silo and API) on a throwaway SQLite database, as a test host.</summary>
 public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-api-{Guid.NewGuid():N}");
 
     /// <summary>The SQLite file this host writes, for tests that look at (or tamper with) the ledger.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "claims.db");
+
+    public ClaimsApiFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    private ClaimsApiFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
+    /// <summary>A host with these settings besides the test defaults.</summary>
+    public static ClaimsApiFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    public ClaimAdmission Admission => Services.GetRequiredService<ClaimAdmission>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +36,10 @@ public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Cluster:ClusterId", $"api-tests-{Guid.NewGuid():N}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient ClientFor(string? token)

@@ -1,3 +1,5 @@
+using Claims.Grains.Board;
+using Claims.Silo.Admission;
 using Claims.Api.Problems;
 
 namespace Claims.Api.Campaigns;
@@ -26,7 +28,7 @@ public static class CampaignsApi
             s.Definition.Rounds.Max(r => r.ClosesAt))).ToArray());
     }
 
-    private static async Task<Results<Ok<CatalogCampaign>, ProblemHttpResult>> GetAsync(string campaignId, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<CatalogCampaign>, ProblemHttpResult>> GetAsync(string campaignId, IGrainFactory grains, ProcessStockBoard board, IOptions<AdmissionOptions> admission, TimeProvider time)
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
@@ -45,7 +47,7 @@ public static class CampaignsApi
             where !couponType.ListOnly
             let round = CurrentRound(definition, couponType.Id, now)
             where round is not null
-            select EntryAsync(grains, definition, couponType, round, now));
+            select EntryAsync(grains, board, admission.Value.RemainingMaxAge, definition, couponType, round, now));
         return TypedResults.Ok(new CatalogCampaign(
             definition.Id,
             definition.Name,
@@ -65,9 +67,25 @@ public static class CampaignsApi
             ?? rounds.LastOrDefault();
     }
 
-    private static async Task<CatalogCouponType> EntryAsync(IGrainFactory grains, CampaignDefinition definition, CouponTypeDefinition couponType, RoundDefinition round, DateTimeOffset now)
+    // The front end polls the catalog through the rush: the counts come from the stock board, and
+    // a pool is asked only when no post of it is recent (then its answer serves the next polls).
+    private static async Task<CatalogCouponType> EntryAsync(
+        IGrainFactory grains,
+        ProcessStockBoard board,
+        TimeSpan maxAge,
+        CampaignDefinition definition,
+        CouponTypeDefinition couponType,
+        RoundDefinition round,
+        DateTimeOffset now)
     {
-        var stock = await grains.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponType.Id)).GetStockAsync();
+        var poolKey = GrainKeys.Pool(definition.Id, round.Id, couponType.Id);
+        if (board.Find(poolKey, maxAge) is not { } stock)
+        {
+            var asked = await grains.GetGrain<IPoolGrain>(poolKey).GetStockAsync();
+            stock = new(asked.Stock, asked.RolledIn, asked.Remaining);
+            board.Post(poolKey, stock);
+        }
+
         return new(
             couponType.Id,
             couponType.Industry,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
 
@@ -21,7 +23,9 @@ public static class ClaimsApi
         ClaimsPrincipal user,
         HttpContext http,
         CampaignDirectory campaigns,
-        ClaimDispatcher dispatcher)
+        ClaimDispatcher dispatcher,
+        ClaimAdmission admission,
+        TimeProvider time)
     {
         if (!CampaignValidator.IsValidId(campaignId))
         {
@@ -40,6 +44,15 @@ public static class ClaimsApi
             return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "The claim is incomplete or malformed.", errors);
         }
 
+        var userId = user.FindFirstValue("sub")!;
+        var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
+        var admitted = await admission.AdmitAsync(userId, http.Connection.RemoteIpAddress?.ToString(), requestKey);
+        if (admitted.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many claims; retry after the time in Retry-After.");
+        }
+
         if (await campaigns.FindAsync(campaignId) is not { } campaign)
         {
             return ApiProblem.CampaignNotFound(campaignId);
@@ -50,15 +63,31 @@ public static class ClaimsApi
             return ApiProblem.NotFound(ProblemCodes.CouponTypeNotFound, $"Campaign '{campaignId}' has no coupon type '{body.CouponTypeId}'.");
         }
 
-        var userId = user.FindFirstValue("sub")!;
-        var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
+        // A pool the board says is sold out is refused here, unless this is the replay of a claim
+        // it granted, which must get its coupon back.
+        var poolKey = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? GrainKeys.Pool(campaign.Id, round.Id, couponType.Id) : null;
+        if (poolKey is not null && !admitted.Replay && admission.SoldOut(poolKey))
+        {
+            return Refused(http, ClaimRefusal.SoldOut);
+        }
+
         var outcome = await dispatcher.ClaimAsync(campaignId, campaign.QuotaScopeFor(couponType), userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
         if (outcome.Coupon is { } coupon)
         {
+            admission.Granted(userId, requestKey);
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
         }
 
-        var refusal = outcome.Refusal!.Value;
+        if (outcome.Refusal == ClaimRefusal.SoldOut && poolKey is not null)
+        {
+            admission.SawSoldOut(poolKey);
+        }
+
+        return Refused(http, outcome.Refusal!.Value);
+    }
+
+    private static ProblemHttpResult Refused(HttpContext http, ClaimRefusal refusal)
+    {
         if (refusal == ClaimRefusal.Superseded)
         {
             http.Response.Headers.RetryAfter = "1";
@@ -67,6 +96,7 @@ public static class ClaimsApi
 
         return ApiProblem.Conflict(ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
     }
+
 
     // Every pool the resident could hold coupons from answers with their current status, so the
     // wallet shows what happened since the claim (used, expired, refunded) and list grants too.

@@ -21,14 +21,15 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             _ => (500, ProblemCodes.InternalError, "Something went wrong on our side."),
         };
 
-        if (status >= 500)
-        {
-            LogFailed(exception, httpContext.Request.Method, httpContext.Request.Path);
-        }
-
         if (status == 503)
         {
+            // Shedding under overload answers thousands of these a second: one line each, no trace.
+            LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
             httpContext.Response.Headers.RetryAfter = "1";
+        }
+        else if (status >= 500)
+        {
+            LogFailed(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = status;
@@ -42,4 +43,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     private partial void LogFailed(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Reason}: {Detail}")]
+    private partial void LogUnavailable(string method, string path, string reason, string detail);
 }

@@ -33,6 +33,7 @@ public static class ProblemCodes
     public const string TokenExpired = "token_expired";
     public const string Forbidden = "forbidden";
     public const string Unavailable = "unavailable";
+    public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
 
     public static string ForStatus(int status) => status switch
@@ -44,6 +45,7 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => BodyTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status503ServiceUnavailable => Unavailable,
         >= 500 => InternalError,
         _ => InvalidRequest,

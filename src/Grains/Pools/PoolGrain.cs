@@ -1,3 +1,4 @@
+using Claims.Grains.Board;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -11,6 +12,7 @@ namespace Claims.Grains.Pools;
 public sealed partial class PoolGrain(
     [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,
     IClaimsEventSink sink,
+    IStockBoard board,
     TimeProvider time,
     ILogger<PoolGrain> logger) : Grain, IPoolGrain
 {
@@ -68,6 +70,7 @@ public sealed partial class PoolGrain(
         _durableGrants = _book.Granted;
         await DeliverGrantEventsQuietlyAsync();
         await _outbox.RestoreAsync();
+        PostCounts();
     }
 
     public async ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests)
@@ -88,6 +91,7 @@ public sealed partial class PoolGrain(
             await _outbox.StoreAsync(durableAt);
             GrantsStoredWith(durableAt);
             DeliverGrantEventsLater();
+            PostCounts();
             await SealFullPagesAsync();
         }
 
@@ -237,6 +241,7 @@ public sealed partial class PoolGrain(
         }
 
         _stock = stock;
+        PostCounts();
         return Task.FromResult(true);
     }
 
@@ -251,6 +256,7 @@ public sealed partial class PoolGrain(
 
         await _outbox.StoreAsync(version);
         GrantsStoredWith(version);
+        PostCounts();
         await GrantEventsDeliveredAsync();
         await _outbox.CommitAsync(version);
         await SealFullPagesAsync();

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Claims.Grains.Board;
+using Claims.Silo.Admission;
+using StackExchange.Redis;
+
+namespace Claims.Api.Admission;
+
+/// <summary>
+/// Decides, before any grain call, whether a claim goes on: the rate limits, and the stock board's
+/// word that its pool is sold out. Shared through Redis when configured; when Redis does not
+/// answer, this node's own buckets and board serve and the health check says so. Nothing here can
+/// grant: at worst a claim is refused that its pool would also have refused, or let through to it.
+/// </summary>
+public sealed partial class ClaimAdmission(
+    IOptions<AdmissionOptions> options,
+    ProcessAdmission local,
+    ProcessStockBoard board,
+    IServiceProvider services,
+    ILogger<ClaimAdmission> logger)
+{
+    private static readonly TimeSpan GrantedKeyLifetime = TimeSpan.FromHours(1);
+
+    private readonly AdmissionOptions _options = options.Value;
+    private readonly RedisAdmission? _redis = options.Value.Redis is { Length: > 0 } ? services.GetRequiredService<RedisAdmission>() : null;
+
+    public async ValueTask<AdmissionVerdict> AdmitAsync(string residentId, string? address, string requestKey)
+    {
+        if (_redis is { IsConnected: true } redis)
+        {
+            try
+            {
+                return await AdmitSharedAsync(redis.Database, residentId, address, requestKey);
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                LogRedisFailed(exception);
+            }
+        }
+
+        return local.Admit(residentId, address, requestKey);
+    }
+
+    /// <summary>Remembers a granted request key, so that its replay reaches its pool even once the pool is sold out.</summary>
+    public void Granted(string residentId, string requestKey)
+    {
+        local.Granted(residentId, requestKey);
+        if (_redis is { IsConnected: true } redis)
+        {
+            redis.Database.StringSet(GrantedRedisKey(residentId, requestKey), 1, GrantedKeyLifetime, flags: CommandFlags.FireAndForget);
+        }
+    }
+
+    /// <summary>Whether the pool posted, recently enough to trust, that it has nothing left.</summary>
+    public bool SoldOut(string poolKey) => board.Find(poolKey, _options.SoldOutRecheck) is { Remaining: 0 };
+
+    /// <summary>Its pool refused a claim as sold out: trust that for another recheck period.</summary>
+    public void SawSoldOut(string poolKey) => board.SoldOut(poolKey);
+
+    private async Task<AdmissionVerdict> AdmitSharedAsync(IDatabase database, string residentId, string? address, string requestKey)
+    {
+        var keys = new List<RedisKey> { GrantedRedisKey(residentId, requestKey) };
+        var limits = new List<RedisValue>();
+        if (_options.ResidentBurst > 0 && _options.ResidentPerSecond > 0)
+        {
+            keys.Add($"claims:bucket:resident:{residentId}");
+            limits.AddRange([_options.ResidentBurst, _options.ResidentPerSecond.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (address is not null && _options.AddressBurst > 0 && _options.AddressPerSecond > 0)
+        {
+            keys.Add($"claims:bucket:address:{address}");
+            limits.AddRange([_options.AddressBurst, _options.AddressPerSecond.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisAdmissionScript.Text, [.. keys], [.. limits]))!;
+        var wait = (long)result[0];
+        return new(wait > 0 ? TimeSpan.FromMilliseconds(wait) : null, (long)result[1] == 1);
+    }
+
+    private static RedisKey GrantedRedisKey(string residentId, string requestKey) => $"claims:granted:{residentId}:{requestKey}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer for admission; this node admits by itself until it does")]
+    private partial void LogRedisFailed(Exception exception);
+}

@@ -1,0 +1,30 @@
+using Claims.Grains.Board;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Claims.Silo.Admission;
+
+public static class AdmissionHostingExtensions
+{
+    /// <summary>The stock board, shared through Redis when the <c>Admission</c> section names one, and the admission health check.</summary>
+    public static IHostApplicationBuilder AddClaimsAdmission(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ProcessStockBoard>();
+        builder.Services.AddHealthChecks().AddCheck<AdmissionHealthCheck>("admission", tags: ["ready"]);
+        if (builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>()?.Redis is { Length: > 0 })
+        {
+            builder.Services.AddSingleton<RedisAdmission>();
+            builder.Services.AddSingleton<RedisStockBoard>();
+            builder.Services.Replace(ServiceDescriptor.Singleton<IStockBoard>(provider => provider.GetRequiredService<RedisStockBoard>()));
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<RedisStockBoard>());
+            builder.Services.AddHostedService<RedisStockFeed>();
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IStockBoard>(provider => provider.GetRequiredService<ProcessStockBoard>());
+        }
+
+        return builder;
+    }
+}
