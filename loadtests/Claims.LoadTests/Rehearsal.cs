@@ -129,19 +129,14 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
         _recorder.Record(outcome, due, Elapsed);
     }
 
-    // Sleeps for the coarse part of a wait and yields for the last milliseconds, which a timer cannot hit.
+    // Timers tick in milliseconds: what is due within one goes now, and its latency still counts
+    // from its due time. Spinning to hit the microsecond instead starved the very requests it timed.
     private async Task UntilAsync(TimeSpan due, CancellationToken cancellationToken)
     {
-        for (var left = due - Elapsed; left > TimeSpan.Zero; left = due - Elapsed)
+        var left = due - Elapsed;
+        if (left > TimeSpan.FromMilliseconds(1))
         {
-            if (left > TimeSpan.FromMilliseconds(15))
-            {
-                await Task.Delay(left - TimeSpan.FromMilliseconds(10), cancellationToken);
-            }
-            else
-            {
-                await Task.Yield();
-            }
+            await Task.Delay(left, cancellationToken);
         }
     }
 

@@ -20,17 +20,23 @@ public sealed record RehearsalOptions(
 
     public const string Usage = """
         Usage: Claims.LoadTests --campaign samples/lushan-2023.json (--url http://host:port --signing-key KEY | --embedded)
-                                [--crowd 20000] [--peak 20000] [--ramp 1] [--half-life 2]
+                                [--crowd 20000] [--peak N] [--ramp 1] [--half-life 2]
                                 [--repeat 0.05] [--outsiders 0.02] [--retries 0.05] [--bots 0.001]
                                 [--prefix r1] [--seed 1] [--report rehearsal.html] [--timeout 30]
           Creates the campaign (its first round moved to open now) with an operator token, then
           sends the crowd's claims on schedule: arrivals rise from 0 to --peak per second over --ramp
-          seconds, then decay with --half-life, whatever the answers (an open arrival model).
+          seconds, then halve every --half-life seconds down to a trickle of 1% of the peak, whatever
+          the answers (an open arrival model). Without --peak, the peak is the one at which the
+          whole crowd arrives within the spike.
           Mix: repeat tappers tap three times with new keys; outsiders claim from outside the region;
           retries send the same request again after its answer; bots tap 30 times in a second.
           Ends with a report (text, and HTML with charts) and an invariant check through the API;
           exits 1 when an invariant is broken.
         """;
+
+    // Without a peak, the one at which the whole crowd arrives within the spike.
+    private static SpikeShape SpikeOf(int crowd, double? peak, TimeSpan ramp, TimeSpan halfLife) =>
+        new(peak ?? SpikeShape.PeakFor(crowd, ramp, halfLife), ramp, halfLife);
 
     public static RehearsalOptions Parse(IReadOnlyList<string> args)
     {
@@ -79,7 +85,7 @@ public sealed record RehearsalOptions(
             url,
             values.TryGetValue("campaign", out var file) ? file : throw new ArgumentException("--campaign is required."),
             crowd,
-            new SpikeShape(Number("peak", Math.Min(crowd, 20_000), 1, 10_000_000), TimeSpan.FromSeconds(Number("ramp", 1, 0, 3600)), TimeSpan.FromSeconds(Number("half-life", 2, 0.01, 3600))),
+            SpikeOf(crowd, values.ContainsKey("peak") ? Number("peak", 0, 1, 10_000_000) : null, TimeSpan.FromSeconds(Number("ramp", 1, 0, 3600)), TimeSpan.FromSeconds(Number("half-life", 2, 0.01, 3600))),
             new CrowdMix(Number("repeat", 0.05, 0, 1), Number("outsiders", 0.02, 0, 1), Number("retries", 0.05, 0, 1), Number("bots", 0.001, 0, 1)),
             embedded ? EmbeddedSigningKey : values.TryGetValue("signing-key", out var key) ? key : throw new ArgumentException("--signing-key is required with --url."),
             values.GetValueOrDefault("prefix") ?? $"r{DateTime.UtcNow:HHmmss}",

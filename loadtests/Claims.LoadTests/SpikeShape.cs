@@ -2,12 +2,17 @@ namespace Claims.LoadTests;
 
 /// <summary>
 /// Arrivals per second over time: a straight rise from 0 to <see cref="Peak"/> over
-/// <see cref="Ramp"/> at the round's opening, then halving every <see cref="HalfLife"/>.
+/// <see cref="Ramp"/> at the round's opening, then halving every <see cref="HalfLife"/>, down to
+/// a trickle of 1% of the peak that brings whoever is left.
 /// </summary>
 public sealed record SpikeShape(double Peak, TimeSpan Ramp, TimeSpan HalfLife)
 {
+    /// <summary>The peak at which a crowd of <paramref name="crowd"/> has all but arrived when the decay fades out.</summary>
+    public static double PeakFor(int crowd, TimeSpan ramp, TimeSpan halfLife) =>
+        crowd / ((ramp.TotalSeconds / 2) + (halfLife.TotalSeconds / Math.Log(2)));
+
     public double RateAt(TimeSpan t) =>
-        t < Ramp ? Peak * t / Ramp : Peak * Math.Pow(0.5, (t - Ramp) / HalfLife);
+        t < Ramp ? Peak * t / Ramp : Math.Max(Peak * Math.Pow(0.5, (t - Ramp) / HalfLife), Peak / 100);
 
     /// <summary>When each of <paramref name="count"/> arrivals starts: the n-th when the rate's integral reaches n.</summary>
     public TimeSpan[] Schedule(int count)
@@ -18,10 +23,9 @@ public sealed record SpikeShape(double Peak, TimeSpan Ramp, TimeSpan HalfLife)
         var t = TimeSpan.Zero;
         for (var n = 0; n < count; n++)
         {
-            // The decay never quite reaches zero: past a day the last arrivals come at 1 per second.
             while (arrived < n + 1)
             {
-                arrived += Math.Max(RateAt(t), t > TimeSpan.FromDays(1) ? 1 : 0) * step.TotalSeconds;
+                arrived += RateAt(t) * step.TotalSeconds;
                 t += step;
             }
 

@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using Claims.Contracts.Campaigns;
+
+namespace Claims.LoadTests;
+
+/// <summary>Runs a rehearsal from the command line: see <see cref="RehearsalOptions.Usage"/>.</summary>
+public static class RehearsalProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        RehearsalOptions options;
+        try
+        {
+            options = RehearsalOptions.Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(RehearsalOptions.Usage);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        await using var embedded = options.Url is null ? await EmbeddedServer.StartAsync(Console.Out, cancel.Token) : null;
+        var url = options.Url ?? embedded!.Url;
+
+        // Many connections, as many phones would open; none is kept waiting for a free one.
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = url,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var tokens = new ResidentTokens(options.SigningKey);
+
+        // The campaign opens now, under an id of this run, so every rehearsal meets a fresh one.
+        var definition = CampaignJson.Parse(await File.ReadAllTextAsync(options.CampaignFile, cancel.Token));
+        var opensAt = definition.Rounds.Min(r => r.OpensAt);
+        var campaign = definition.ShiftSchedule(DateTimeOffset.UtcNow - opensAt) with { Id = $"{definition.Id}-{options.Prefix}" };
+        using (var create = new HttpRequestMessage(HttpMethod.Post, "admin/campaigns") { Content = JsonContent.Create(campaign, options: CampaignJson.Options) })
+        {
+            create.Headers.Authorization = new("Bearer", tokens.Mint("rehearsal-operator", "operator"));
+            using var created = await http.SendAsync(create, cancel.Token);
+            if (!created.IsSuccessStatusCode)
+            {
+                Console.Error.WriteLine($"Creating {campaign.Id} failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(cancel.Token)}");
+                return 2;
+            }
+        }
+
+        var targets = Rehearsal.Targets(campaign);
+        Console.WriteLine($"{campaign.Id}: {targets.Count} coupon types, {targets.Sum(t => campaign.Rounds.MinBy(r => r.OpensAt)!.Stock[t.Id]):N0} coupons; crowd {options.Crowd:N0} at {url}");
+        var rehearsal = new Rehearsal(http, options, campaign, tokens);
+        await rehearsal.RunAsync(Console.Out, cancel.Token);
+        var elapsed = rehearsal.Elapsed;
+
+        Console.WriteLine("Checking the invariants through the API...");
+        var violations = await new InvariantCheck(http, campaign, tokens).RunAsync(rehearsal.Recorder, cancel.Token);
+        var report = new RehearsalReport(options, campaign.Id, elapsed, rehearsal.Recorder, violations, embedded?.PeakBytes);
+        report.Print(Console.Out);
+        await File.WriteAllTextAsync(options.ReportFile, report.Html(), cancel.Token);
+        Console.WriteLine($"HTML report: {Path.GetFullPath(options.ReportFile)}");
+        return violations.Count == 0 ? 0 : 1;
+    }
+}
