@@ -66,7 +66,7 @@ public sealed class InvariantCheck(HttpClient http, CampaignDefinition campaign,
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var firstRound = campaign.Rounds.MinBy(r => r.OpensAt)!.Id;
+        var firstRound = Rehearsal.FirstRound(campaign).Id;
         foreach (var pool in view.GetProperty("pools").EnumerateArray().Where(p => p.GetProperty("roundId").GetString() == firstRound))
         {
             var type = pool.GetProperty("couponTypeId").GetString()!;

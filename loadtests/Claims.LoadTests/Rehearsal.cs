@@ -21,10 +21,13 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
 
     public Recorder Recorder => _recorder;
 
+    /// <summary>The round the rehearsal opens and the crowd claims in.</summary>
+    public static RoundDefinition FirstRound(CampaignDefinition campaign) => campaign.Rounds.MinBy(r => r.OpensAt)!;
+
     /// <summary>The coupon types the crowd claims: those of the first round, claimable by anyone.</summary>
     public static IReadOnlyList<CouponTypeDefinition> Targets(CampaignDefinition campaign)
     {
-        var first = campaign.Rounds.MinBy(r => r.OpensAt)!;
+        var first = FirstRound(campaign);
         return [.. campaign.CouponTypes.Where(t => !t.ListOnly && first.Stock.GetValueOrDefault(t.Id) > 0)];
     }
 

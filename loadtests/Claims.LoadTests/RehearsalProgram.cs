@@ -54,7 +54,8 @@ public static class RehearsalProgram
         }
 
         var targets = Rehearsal.Targets(campaign);
-        Console.WriteLine($"{campaign.Id}: {targets.Count} coupon types, {targets.Sum(t => campaign.Rounds.MinBy(r => r.OpensAt)!.Stock[t.Id]):N0} coupons; crowd {options.Crowd:N0} at {url}");
+        var firstRound = Rehearsal.FirstRound(campaign);
+        Console.WriteLine($"{campaign.Id}: {targets.Count} coupon types, {targets.Sum(t => firstRound.Stock[t.Id]):N0} coupons; crowd {options.Crowd:N0} at {url}");
         var rehearsal = new Rehearsal(http, options, campaign, tokens);
         await rehearsal.RunAsync(Console.Out, cancel.Token);
         var elapsed = rehearsal.Elapsed;

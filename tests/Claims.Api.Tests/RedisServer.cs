@@ -22,10 +22,8 @@ public sealed class RedisServer : IAsyncDisposable
     {
         Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CLAIMS_TEST_REDIS")), "CLAIMS_TEST_REDIS is not set: run the tests with scripts/test.sh, which installs Redis.");
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-        };
+        // Its log goes nowhere: an unread pipe would fill and stall the server.
+        var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", "/dev/null"]);
         var server = new RedisServer(Process.Start(start)!, port);
         await using var probe = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{server.Configuration},abortConnect=false");
         for (var attempt = 0; !probe.IsConnected && attempt < 50; attempt++)

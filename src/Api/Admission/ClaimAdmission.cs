@@ -21,7 +21,7 @@ public sealed partial class ClaimAdmission(
     private static readonly TimeSpan GrantedKeyLifetime = TimeSpan.FromHours(1);
 
     private readonly AdmissionOptions _options = options.Value;
-    private readonly RedisAdmission? _redis = options.Value.Redis is { Length: > 0 } ? services.GetRequiredService<RedisAdmission>() : null;
+    private readonly RedisAdmission? _redis = options.Value.SharedThroughRedis ? services.GetRequiredService<RedisAdmission>() : null;
 
     public async ValueTask<AdmissionVerdict> AdmitAsync(string residentId, string? address, string requestKey)
     {
@@ -51,10 +51,10 @@ public sealed partial class ClaimAdmission(
     }
 
     /// <summary>Whether the pool posted, recently enough to trust, that it has nothing left.</summary>
-    public bool SoldOut(string poolKey) => board.Find(poolKey, _options.SoldOutRecheck) is { Remaining: 0 };
+    public bool SoldOut(string poolKey) => board.SoldOut(poolKey, _options.SoldOutRecheck);
 
     /// <summary>Its pool refused a claim as sold out: trust that for another recheck period.</summary>
-    public void SawSoldOut(string poolKey) => board.SoldOut(poolKey);
+    public void SawSoldOut(string poolKey) => board.SawSoldOut(poolKey);
 
     private async Task<AdmissionVerdict> AdmitSharedAsync(IDatabase database, string residentId, string? address, string requestKey)
     {

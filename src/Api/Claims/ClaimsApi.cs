@@ -97,7 +97,6 @@ public static class ClaimsApi
         return ApiProblem.Conflict(ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
     }
 
-
     // Every pool the resident could hold coupons from answers with their current status, so the
     // wallet shows what happened since the claim (used, expired, refunded) and list grants too.
     private static async Task<Ok<CouponView[]>> WalletAsync(ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns, TimeProvider time)

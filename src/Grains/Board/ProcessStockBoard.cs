@@ -4,19 +4,32 @@ namespace Claims.Grains.Board;
 
 /// <summary>
 /// The posts this process knows of, with when each arrived: every pool of this process posts here,
-/// and a shared board copies in the posts of pools elsewhere.
+/// and a shared board copies in the posts of pools elsewhere. Beside them, when a pool last
+/// answered a claim sold out, which a node may see before (or without) any post of that pool.
 /// </summary>
 public sealed class ProcessStockBoard(TimeProvider time) : IStockBoard
 {
     private readonly ConcurrentDictionary<string, (StockPost Post, DateTimeOffset At)> _posts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _soldOutSeen = new(StringComparer.Ordinal);
 
-    public void Post(string poolKey, StockPost post) => _posts[poolKey] = (post, time.GetUtcNow());
+    public void Post(string poolKey, StockPost post)
+    {
+        _posts[poolKey] = (post, time.GetUtcNow());
+        if (post.Remaining > 0)
+        {
+            _soldOutSeen.TryRemove(poolKey, out _);
+        }
+    }
 
     /// <summary>The last post of the pool, if one came within <paramref name="maxAge"/>.</summary>
     public StockPost? Find(string poolKey, TimeSpan maxAge) =>
         _posts.TryGetValue(poolKey, out var posted) && time.GetUtcNow() - posted.At <= maxAge ? posted.Post : null;
 
-    /// <summary>Renews the pool's last post as sold out, as its pool has just said.</summary>
-    public void SoldOut(string poolKey) =>
-        _posts.AddOrUpdate(poolKey, _ => (new(0, 0, 0), time.GetUtcNow()), (_, posted) => (posted.Post with { Remaining = 0 }, time.GetUtcNow()));
+    /// <summary>Whether, within <paramref name="maxAge"/>, the pool posted that it has nothing left or answered a claim so.</summary>
+    public bool SoldOut(string poolKey, TimeSpan maxAge) =>
+        Find(poolKey, maxAge) is { Remaining: 0 }
+        || (_soldOutSeen.TryGetValue(poolKey, out var seen) && time.GetUtcNow() - seen <= maxAge);
+
+    /// <summary>The pool has just refused a claim as sold out.</summary>
+    public void SawSoldOut(string poolKey) => _soldOutSeen[poolKey] = time.GetUtcNow();
 }

@@ -6,7 +6,7 @@ namespace Claims.Silo.Admission;
 public sealed class AdmissionHealthCheck(IServiceProvider services, IOptions<AdmissionOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(options.Value.Redis is null
+        Task.FromResult(!options.Value.SharedThroughRedis
             ? HealthCheckResult.Healthy("In-process admission (no Redis configured).")
             : services.GetRequiredService<RedisAdmission>().IsConnected
                 ? HealthCheckResult.Healthy("Admission shared through Redis.")

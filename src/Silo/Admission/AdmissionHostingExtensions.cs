@@ -12,7 +12,7 @@ public static class AdmissionHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ProcessStockBoard>();
         builder.Services.AddHealthChecks().AddCheck<AdmissionHealthCheck>("admission", tags: ["ready"]);
-        if (builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>()?.Redis is { Length: > 0 })
+        if (builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>() is { SharedThroughRedis: true })
         {
             builder.Services.AddSingleton<RedisAdmission>();
             builder.Services.AddSingleton<RedisStockBoard>();

@@ -13,6 +13,9 @@ public sealed class AdmissionOptions
     /// <summary>The Redis configuration string (e.g. <c>localhost:6379</c>) all API nodes and silos share; none keeps admission in each process.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>Whether <see cref="Redis"/> names a server, so admission is shared rather than each process's own.</summary>
+    public bool SharedThroughRedis => !string.IsNullOrWhiteSpace(Redis);
+
     /// <summary>Claims a resident may make at once before the rate limit applies (a bucket's size); 0 turns the limit off.</summary>
     public int ResidentBurst { get; set; } = 10;
 
@@ -29,5 +32,5 @@ public sealed class AdmissionOptions
     public TimeSpan SoldOutRecheck { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How old a posted remaining count the catalog still shows before it asks the pool.</summary>
-    public TimeSpan RemainingMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RemainingMaxAge { get; set; } = TimeSpan.FromSeconds(5);
 }
