@@ -28,6 +28,9 @@ fi
 dotnet test --solution Claims.sln --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
+# The failures again, at the end where a truncated log still shows them.
+grep -E -A 12 "^failed " "$log" | head -200
+
 count() { grep -E "^\s+$1:\s+[0-9]+" "$log" | tail -1 | awk '{print $2}'; }
 passed="$(count succeeded)"
 failed="$(count failed)"

@@ -4,6 +4,7 @@ using Claims.Api.Admission;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Claims.Api.Tests;
 
@@ -31,6 +32,9 @@ public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // A request log per call buries a failing test's message beyond what a CI log keeps.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString());
