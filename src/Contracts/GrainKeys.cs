@@ -6,10 +6,15 @@ public static class GrainKeys
     public static string Pool(string campaignId, string roundId, string couponTypeId) =>
         $"{campaignId}/{roundId}/{couponTypeId}";
 
-    public static (string CampaignId, string RoundId, string CouponTypeId) ParsePool(string key)
+    /// <summary>One shard of a pool split into several (see <see cref="PoolShards"/>).</summary>
+    public static string Pool(string campaignId, string roundId, string couponTypeId, int shard) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{roundId}/{couponTypeId}/{shard}");
+
+    /// <summary>The parts of a pool key; <c>Shard</c> is null for a pool that is not split.</summary>
+    public static (string CampaignId, string RoundId, string CouponTypeId, int? Shard) ParsePool(string key)
     {
         var parts = key.Split('/');
-        return (parts[0], parts[1], parts[2]);
+        return (parts[0], parts[1], parts[2], parts.Length > 3 ? int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
     /// <summary>A merchant's order; order ids never contain '/' either.</summary>

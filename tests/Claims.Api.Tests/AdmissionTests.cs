@@ -41,7 +41,7 @@ public sealed class AdmissionTests(ClaimsApiFactory factory) : IClassFixture<Cla
 
         using var late = factory.ClientFor(TestTokens.Resident("late"));
         await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "sold_out", late.ClaimAsync(campaign.Id, "market-10-50"));
-        Assert.True(factory.Admission.SoldOut(GrainKeys.Pool(campaign.Id, "p1", "market-10-50")));
+        Assert.True(factory.Admission.SoldOut([GrainKeys.Pool(campaign.Id, "p1", "market-10-50")]));
 
         var replay = await ClaimsApiFactory.ReadAsync(await winner.ClaimAsync(campaign.Id, "market-10-50", idempotencyKey: "the-tap"));
         Assert.Equal(HttpStatusCode.Created, replay.Status);

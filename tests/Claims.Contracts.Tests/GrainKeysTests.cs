@@ -43,6 +43,6 @@ public class GrainKeysTests
         var key = GrainKeys.Pool("lushan-2023", "p1", "market-10-50");
 
         Assert.Equal("lushan-2023/p1/market-10-50", key);
-        Assert.Equal(("lushan-2023", "p1", "market-10-50"), GrainKeys.ParsePool(key));
+        Assert.Equal(("lushan-2023", "p1", "market-10-50", (int?)null), GrainKeys.ParsePool(key));
     }
 }

@@ -61,8 +61,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423") =>
         Claims.ClaimAsync(campaign.Id, campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!), userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
 
-    public ValueTask<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
-        Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, roundId, couponTypeId)).GetStockAsync();
+    /// <summary>The pool's counts; a split pool's shards summed.</summary>
+    public Task<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>
+        PoolStocks.ReadAsync(Grains, campaign, roundId, couponTypeId);
 
     /// <summary>Registers a merchant in the test region, approved unless told otherwise.</summary>
     public async Task<string> MerchantAsync(string[]? industries = null, string regionCode = "410423", bool approve = true)
@@ -96,7 +97,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             from round in campaign.Rounds
             where round.OpensAt <= Clock.GetUtcNow()
             from couponTypeId in round.Stock.Keys
-            select Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, round.Id, couponTypeId)).GetOwnedAsync(userId).AsTask());
+            select Grains.GetGrain<IPoolGrain>(campaign.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId).AsTask());
         return [.. owned.SelectMany(c => c)];
     }
 }

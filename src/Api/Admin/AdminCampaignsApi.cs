@@ -62,10 +62,6 @@ public static class AdminCampaignsApi
     private static async Task<AdminCampaignView> ViewAsync(IGrainFactory grains, CampaignSnapshot snapshot)
     {
         var definition = snapshot.Definition;
-        var pools = await Task.WhenAll(
-            from round in definition.Rounds
-            from couponTypeId in round.Stock.Keys
-            select grains.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).GetStockAsync().AsTask());
-        return new(snapshot.Status, snapshot.CreatedAt, definition, pools);
+        return new(snapshot.Status, snapshot.CreatedAt, definition, await PoolStocks.ReadAsync(grains, definition));
     }
 }

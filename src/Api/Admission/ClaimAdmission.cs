@@ -50,11 +50,23 @@ public sealed partial class ClaimAdmission(
         }
     }
 
-    /// <summary>Whether the pool posted, recently enough to trust, that it has nothing left.</summary>
-    public bool SoldOut(string poolKey) => board.SoldOut(poolKey, _options.SoldOutRecheck);
+    /// <summary>
+    /// Whether every pool of a coupon type (every shard of a split pool) posted, recently enough
+    /// to trust, that it has nothing left: a shard that is dry still borrows from its siblings.
+    /// </summary>
+    public bool SoldOut(IReadOnlyList<string> poolKeys) => poolKeys.All(key => board.SoldOut(key, _options.SoldOutRecheck));
 
-    /// <summary>Its pool refused a claim as sold out: trust that for another recheck period.</summary>
-    public void SawSoldOut(string poolKey) => board.SawSoldOut(poolKey);
+    /// <summary>
+    /// A pool refused a claim as sold out, which a shard does only after its siblings lent it
+    /// nothing: trust that of every pool of the type for another recheck period.
+    /// </summary>
+    public void SawSoldOut(IReadOnlyList<string> poolKeys)
+    {
+        foreach (var key in poolKeys)
+        {
+            board.SawSoldOut(key);
+        }
+    }
 
     private async Task<AdmissionVerdict> AdmitSharedAsync(IDatabase database, string residentId, string? address, string requestKey)
     {

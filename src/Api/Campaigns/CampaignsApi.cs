@@ -78,13 +78,19 @@ public static class CampaignsApi
         RoundDefinition round,
         DateTimeOffset now)
     {
-        var poolKey = GrainKeys.Pool(definition.Id, round.Id, couponType.Id);
-        if (board.Find(poolKey, maxAge) is not { } stock)
+        var posts = await Task.WhenAll(definition.PoolKeys(round.Id, couponType.Id).Select(async poolKey =>
         {
+            if (board.Find(poolKey, maxAge) is { } posted)
+            {
+                return posted;
+            }
+
             var asked = await grains.GetGrain<IPoolGrain>(poolKey).GetStockAsync();
-            stock = new(asked.Stock, asked.RolledIn, asked.Remaining);
-            board.Post(poolKey, stock);
-        }
+            var answer = new StockPost(asked.Stock, asked.RolledIn, asked.Remaining);
+            board.Answered(poolKey, answer, askedAt: now);
+            return answer;
+        }));
+        var stock = new StockPost(posts.Sum(p => p.Stock), posts.Sum(p => p.RolledIn), posts.Sum(p => p.Remaining));
 
         return new(
             couponType.Id,

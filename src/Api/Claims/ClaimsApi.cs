@@ -65,8 +65,8 @@ public static class ClaimsApi
 
         // A pool the board says is sold out is refused here, unless this is the replay of a claim
         // it granted, which must get its coupon back.
-        var poolKey = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? GrainKeys.Pool(campaign.Id, round.Id, couponType.Id) : null;
-        if (poolKey is not null && !admitted.Replay && admission.SoldOut(poolKey))
+        var poolKeys = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? campaign.PoolKeys(round.Id, couponType.Id).ToList() : null;
+        if (poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
         {
             return Refused(http, ClaimRefusal.SoldOut);
         }
@@ -78,9 +78,9 @@ public static class ClaimsApi
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
         }
 
-        if (outcome.Refusal == ClaimRefusal.SoldOut && poolKey is not null)
+        if (outcome.Refusal == ClaimRefusal.SoldOut && poolKeys is not null)
         {
-            admission.SawSoldOut(poolKey);
+            admission.SawSoldOut(poolKeys);
         }
 
         return Refused(http, outcome.Refusal!.Value);
@@ -110,7 +110,7 @@ public static class ClaimsApi
             from round in definition.Rounds
             where round.OpensAt <= now
             from couponTypeId in round.Stock.Keys
-            select grains.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).GetOwnedAsync(userId).AsTask());
+            select grains.GetGrain<IPoolGrain>(definition.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId).AsTask());
         return TypedResults.Ok(owned.SelectMany(c => c).OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal).Select(CouponView.From).ToArray());
     }
 }

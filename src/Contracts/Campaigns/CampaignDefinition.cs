@@ -57,6 +57,42 @@ public sealed record CampaignDefinition(
             .OrderBy(r => r.OpensAt)
             .FirstOrDefault();
 
+    /// <summary>
+    /// The same campaign with a number of pool shards on every coupon type: where the operator set
+    /// none, one per <see cref="PoolShards.ChosenStockPerShard"/> coupons of the type's largest
+    /// round. Fixed when the campaign is created, since a pool's shards never change.
+    /// </summary>
+    /// <remarks>A plain array: a silo stores what this returns, and grain storage serializers cannot rebuild the compiler's own collection types.</remarks>
+    public CampaignDefinition WithShardsChosen() => this with
+    {
+        CouponTypes = CouponTypes.Select(t => t.Shards is not null ? t : t with
+        {
+            Shards = t.ListOnly ? 1 : PoolShards.ChosenFor(Rounds.Max(r => r.Stock.GetValueOrDefault(t.Id))),
+        }).ToArray(),
+    };
+
+    /// <summary>Every pool grain (one per shard) holding <paramref name="roundId"/>'s stock of <paramref name="couponTypeId"/>.</summary>
+    public IEnumerable<string> PoolKeys(string roundId, string couponTypeId)
+    {
+        var shards = FindCouponType(couponTypeId)?.PoolShards ?? 1;
+        return shards == 1
+            ? [GrainKeys.Pool(Id, roundId, couponTypeId)]
+            : Enumerable.Range(0, shards).Select(shard => GrainKeys.Pool(Id, roundId, couponTypeId, shard));
+    }
+
+    /// <summary>The pool grain that serves <paramref name="userId"/>'s claims of <paramref name="couponTypeId"/> in <paramref name="roundId"/>.</summary>
+    public string PoolKeyFor(string roundId, string couponTypeId, string userId) =>
+        PoolKeyForQuotaShard(roundId, couponTypeId, QuotaShards.Of(userId));
+
+    /// <summary>The pool grain that serves the claims of <paramref name="couponTypeId"/> in <paramref name="roundId"/> of residents in quota shard <paramref name="quotaShard"/>.</summary>
+    public string PoolKeyForQuotaShard(string roundId, string couponTypeId, int quotaShard)
+    {
+        var shards = FindCouponType(couponTypeId)?.PoolShards ?? 1;
+        return shards == 1
+            ? GrainKeys.Pool(Id, roundId, couponTypeId)
+            : GrainKeys.Pool(Id, roundId, couponTypeId, PoolShards.ServingQuotaShard(quotaShard, shards));
+    }
+
     /// <summary>Region codes are hierarchical (province, city, county): a listed prefix admits every code under it.</summary>
     public bool AdmitsRegion(string regionCode) =>
         Regions.Count == 0 || Regions.Any(r => regionCode.StartsWith(r, StringComparison.Ordinal));

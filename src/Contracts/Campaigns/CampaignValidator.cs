@@ -107,6 +107,11 @@ public static partial class CampaignValidator
                 }
             }
 
+            if (type.Shards is { } shards && (shards < 1 || shards > PoolShards.Max || (type.ListOnly && shards != 1)))
+            {
+                add($"{path}.shards", "invalid_shards", $"A coupon type has 1 to {PoolShards.Max} pool shards; a list-only type has one.");
+            }
+
             if (!type.ListOnly && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.FaceValue <= MaxMoney && type.MinSpend <= MaxMoney && type.Leverage < floor)
             {
                 add(path, "leverage_below_floor", $"Leverage {type.Leverage:0.##} (min spend / face value) is below the campaign's floor of {floor}.");

@@ -5,7 +5,8 @@ namespace Claims.Contracts.Campaigns;
 /// <summary>
 /// A threshold coupon: <see cref="FaceValue"/> off an order of at least <see cref="MinSpend"/>
 /// (and below <see cref="MaxSpend"/> when set, for car price bands). List-only types are granted to
-/// a named list and cannot be claimed.
+/// a named list and cannot be claimed. A hot type's pools may be split into
+/// <see cref="Shards"/> (see <see cref="PoolShards"/>); left out, Claims chooses from the stock.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.coupon-type-definition")]
@@ -15,8 +16,13 @@ public sealed record CouponTypeDefinition(
     [property: JsonRequired] decimal FaceValue,
     [property: JsonRequired] decimal MinSpend,
     decimal? MaxSpend,
-    bool ListOnly)
+    bool ListOnly,
+    int? Shards = null)
 {
+    /// <summary>How many pool grains share each round's stock of this type.</summary>
+    [JsonIgnore]
+    public int PoolShards => Shards ?? 1;
+
     /// <summary>Minimum spend per yuan of discount, the seeds' "leverage".</summary>
     [JsonIgnore]
     public decimal Leverage => FaceValue == 0 ? 0 : MinSpend / FaceValue;

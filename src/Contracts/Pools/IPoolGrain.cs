@@ -4,7 +4,7 @@ using Claims.Contracts.Redemptions;
 namespace Claims.Contracts.Pools;
 
 /// <summary>
-/// The stock of one coupon type in one round, key from <see cref="GrainKeys.Pool"/>, and every
+/// The stock of one coupon type in one round (or one shard of it, see <see cref="PoolShards"/>), and every
 /// coupon it granted through its whole life. Grants and changes are durable before they are
 /// answered and recorded with their owner and request key (or order), so callers can always
 /// recover them and a retry gets the first answer.
@@ -48,7 +48,7 @@ public interface IPoolGrain : IGrainWithStringKey
     /// <summary>Sets whether the campaign is paused; pushed by the campaign grain.</summary>
     Task SetPausedAsync(bool paused);
 
-    /// <summary>Replaces the round's stock of this type; false once the round has opened or granted anything.</summary>
+    /// <summary>Replaces the round's stock of this type (a shard keeps its part); false once the round has opened or granted anything.</summary>
     Task<bool> SetStockAsync(int stock);
 
     /// <summary>
@@ -74,5 +74,12 @@ public interface IPoolGrain : IGrainWithStringKey
     Task<bool> TickAsync();
 
     /// <summary>Takes in coupons from an earlier round's pool: <paramref name="total"/> is everything that pool has passed here so far.</summary>
-    Task ReceiveAsync(string fromRoundId, int total);
+    Task ReceiveAsync(string fromPoolKey, int total);
+
+    /// <summary>
+    /// Lends sibling shard <paramref name="borrower"/> up to <paramref name="wanted"/> coupons of
+    /// this shard's stock while the round is open, and answers everything lent it so far, once
+    /// stored. Zero wanted only asks the total.
+    /// </summary>
+    Task<int> LendAsync(int borrower, int wanted);
 }

@@ -21,6 +21,17 @@ public sealed class ProcessStockBoard(TimeProvider time) : IStockBoard
         }
     }
 
+    /// <summary>
+    /// Keeps what the pool itself answered when asked at <paramref name="askedAt"/>, unless it
+    /// posted since: an answer overtaken on its way back must not hide a newer post, which the
+    /// pool would not repeat until its counts moved again.
+    /// </summary>
+    public void Answered(string poolKey, StockPost answer, DateTimeOffset askedAt)
+    {
+        var now = time.GetUtcNow();
+        _posts.AddOrUpdate(poolKey, _ => (answer, now), (_, current) => current.At < askedAt ? (answer, now) : current);
+    }
+
     /// <summary>The last post of the pool, if one came within <paramref name="maxAge"/>.</summary>
     public StockPost? Find(string poolKey, TimeSpan maxAge) =>
         _posts.TryGetValue(poolKey, out var posted) && time.GetUtcNow() - posted.At <= maxAge ? posted.Post : null;

@@ -32,7 +32,7 @@ public sealed partial class CampaignGrain(
     {
         if (state.State.Definition is { } existing)
         {
-            if (!SameDefinition(existing, definition))
+            if (!SameDefinition(existing, definition.WithShardsChosen()))
             {
                 return new(CampaignCreationResult.Conflict, Snapshot(), []);
             }
@@ -54,6 +54,7 @@ public sealed partial class CampaignGrain(
             return new(CampaignCreationResult.Invalid, null, violations);
         }
 
+        definition = definition.WithShardsChosen();
         state.State.Definition = definition;
         state.State.Status = CampaignStatus.Active;
         state.State.CreatedAt = time.GetUtcNow();
@@ -133,7 +134,10 @@ public sealed partial class CampaignGrain(
 
         // Stored first, then pushed: pools activated later read the stored round, and a retry of
         // the same reallocation pushes again to any pool a failure missed.
-        await Task.WhenAll(updated.Select(s => GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, roundId, s.Key)).SetStockAsync(s.Value)));
+        await Task.WhenAll(
+            from s in updated
+            from poolKey in definition.PoolKeys(roundId, s.Key)
+            select GrainFactory.GetGrain<IPoolGrain>(poolKey).SetStockAsync(s.Value));
         return new(result, moved, before, after);
     }
 
@@ -152,7 +156,8 @@ public sealed partial class CampaignGrain(
             from round in definition.Rounds
             where round.OpensAt <= now
             from couponTypeId in round.Stock.Keys
-            select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).TickAsync());
+            from poolKey in definition.PoolKeys(round.Id, couponTypeId)
+            select GrainFactory.GetGrain<IPoolGrain>(poolKey).TickAsync());
 
         // No coupon of the campaign can be valid after this: nothing is left to expire or roll.
         var lastValid = definition.Rounds.Max(r => r.ValidUntil(r.ClosesAt));
@@ -177,7 +182,8 @@ public sealed partial class CampaignGrain(
         return Task.WhenAll(
             from round in definition.Rounds
             from couponTypeId in round.Stock.Keys
-            select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId)).SetPausedAsync(paused));
+            from poolKey in definition.PoolKeys(round.Id, couponTypeId)
+            select GrainFactory.GetGrain<IPoolGrain>(poolKey).SetPausedAsync(paused));
     }
 
     private Task RegisterAsync() =>

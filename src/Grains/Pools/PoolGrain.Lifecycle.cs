@@ -120,6 +120,11 @@ public sealed partial class PoolGrain
 
         if (!state.State.Closed && now >= _round.ClosesAt)
         {
+            await CollectLoansAsync();
+        }
+
+        if (!state.State.Closed && now >= _round.ClosesAt)
+        {
             // Where the leftover goes is decided as of the close, however late the tick runs.
             var target = _campaign.RolloverTarget(_round, _couponType.Id, _round.ClosesAt, includeFrom: false);
             var unclaimed = Capacity - _book.Granted;
@@ -144,21 +149,21 @@ public sealed partial class PoolGrain
         return _outbox.AllDurable && Outgoing().All(o => o.Key == FundTarget || _acknowledged.GetValueOrDefault(o.Key) >= o.Value);
     }
 
-    public async Task ReceiveAsync(string fromRoundId, int total)
+    public async Task ReceiveAsync(string fromPoolKey, int total)
     {
-        var before = state.State.Received.GetValueOrDefault(fromRoundId);
+        var before = state.State.Received.GetValueOrDefault(fromPoolKey);
         if (total > before)
         {
-            state.State.Received[fromRoundId] = total;
+            state.State.Received[fromPoolKey] = total;
             var version = _outbox.NextVersion();
             _outbox.Raise(version, new StockReceived
             {
-                EventId = $"received:{this.GetPrimaryKeyString()}:{fromRoundId}:{total}",
+                EventId = $"received:{this.GetPrimaryKeyString()}:{fromPoolKey}:{total}",
                 OccurredAt = time.GetUtcNow(),
                 CampaignId = _campaign.Id,
                 RoundId = _round.Id,
                 CouponTypeId = _couponType.Id,
-                FromRoundId = fromRoundId,
+                FromRoundId = GrainKeys.ParsePool(fromPoolKey).RoundId,
                 Count = total - before,
             });
             await CommitAsync(version);
@@ -221,7 +226,7 @@ public sealed partial class PoolGrain
             {
                 if (roundId != FundTarget && _acknowledged.GetValueOrDefault(roundId) < total)
                 {
-                    await GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id)).ReceiveAsync(_round.Id, total);
+                    await GrainFactory.GetGrain<IPoolGrain>(PoolKeyIn(roundId)).ReceiveAsync(this.GetPrimaryKeyString(), total);
                     _acknowledged[roundId] = total;
                 }
             }
@@ -238,7 +243,7 @@ public sealed partial class PoolGrain
     }
 
     private RedemptionReceipt Receipt(CouponLife life, CouponChange redemption) => new(
-        CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, life.Grant.Sequence),
+        CouponId(life.Grant.Sequence),
         redemption.MerchantId!,
         redemption.OrderId!,
         redemption.OrderAmount,
@@ -247,7 +252,7 @@ public sealed partial class PoolGrain
         TimeZoneInfo.ConvertTime(redemption.At, _zone));
 
     private RefundReceipt RefundReceipt(CouponLife life, CouponChange refund) => new(
-        CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, life.Grant.Sequence),
+        CouponId(life.Grant.Sequence),
         refund.OrderId!,
         refund.Discount,
         refund.Destination!.Value,

@@ -32,14 +32,16 @@ public sealed partial class PoolGrain(
     private PagedLog<PoolGrant> _grantPages = null!;
     private PagedLog<CouponChange> _changePages = null!;
     private int _stock;
+    private int? _shard;
+    private int _shards = 1;
     private bool _paused;
     private bool _sealing;
 
-    private int Capacity => _stock + state.State.Received.Values.Sum() + _book.RefundedHere;
+    private int Capacity => _stock + state.State.Received.Values.Sum() + _book.RefundedHere + NetBorrowed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (campaignId, roundId, couponTypeId) = GrainKeys.ParsePool(this.GetPrimaryKeyString());
+        var (campaignId, roundId, couponTypeId, shard) = GrainKeys.ParsePool(this.GetPrimaryKeyString());
         var snapshot = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync()
             ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown campaign.");
         _campaign = snapshot.Definition;
@@ -47,7 +49,9 @@ public sealed partial class PoolGrain(
         _round = _campaign.Rounds.Single(r => r.Id == roundId);
         _couponType = _campaign.FindCouponType(couponTypeId)
             ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown coupon type.");
-        _stock = _round.Stock.GetValueOrDefault(couponTypeId);
+        _shard = shard;
+        _shards = _couponType.PoolShards;
+        _stock = ShareOf(_round.Stock.GetValueOrDefault(couponTypeId));
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
 
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims);
@@ -83,6 +87,8 @@ public sealed partial class PoolGrain(
             (outcomes[i], var version) = Decide(requests[i]);
             durableAt = Math.Max(durableAt, version);
         }
+
+        durableAt = Math.Max(durableAt, await GrantFromSiblingsAsync(requests, outcomes));
 
         // A grant is acknowledged once stored; its event reaches the ledger behind it. A crash in
         // between leaves the event to whatever activates the pool next (see OnActivateAsync).
@@ -223,7 +229,8 @@ public sealed partial class PoolGrain(
             Expired: _book.InStatus(CouponStatus.Expired),
             RolledOut: outgoing.Where(o => o.Key != FundTarget).Sum(o => o.Value),
             ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
-            Closed: state.State.Closed));
+            Closed: state.State.Closed,
+            Borrowed: NetBorrowed));
     }
 
     public Task SetPausedAsync(bool paused)
@@ -240,7 +247,7 @@ public sealed partial class PoolGrain(
             return Task.FromResult(false);
         }
 
-        _stock = stock;
+        _stock = ShareOf(stock);
         PostCounts();
         return Task.FromResult(true);
     }
@@ -299,7 +306,7 @@ public sealed partial class PoolGrain(
     private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => ToCoupon(life.Grant, life.StatusAt(now));
 
     private Coupon ToCoupon(PoolGrant grant, CouponStatus status) => new(
-        CouponId: CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, grant.Sequence),
+        CouponId: CouponId(grant.Sequence),
         CampaignId: _campaign.Id,
         RoundId: _round.Id,
         Phase: _round.PhaseKey,
@@ -313,6 +320,8 @@ public sealed partial class PoolGrain(
         ValidFrom: grant.ClaimedAt,
         ValidUntil: grant.ValidUntil,
         Status: status);
+
+    private string CouponId(int sequence) => CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, _shard, sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
     private partial void LogSealFailed(Exception exception, string poolKey);

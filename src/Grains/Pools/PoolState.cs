@@ -20,7 +20,7 @@ public sealed class PoolState : IOutboxState
     [Id(3)]
     public long Version { get; set; }
 
-    /// <summary>Coupons passed to this pool by earlier rounds' pools, as each last reported its running total.</summary>
+    /// <summary>Coupons passed to this pool by earlier rounds' pools (by pool key), as each last reported its running total.</summary>
     [Id(4)]
     public Dictionary<string, int> Received { get; set; } = new(StringComparer.Ordinal);
 
@@ -35,4 +35,12 @@ public sealed class PoolState : IOutboxState
     /// <summary>How many grants, in sequence, have had their events handed to the sink: the grant log is their outbox.</summary>
     [Id(7)]
     public int GrantsDelivered { get; set; }
+
+    /// <summary>Of a pool shard: what each sibling shard has lent it, as the sibling last reported its running total.</summary>
+    [Id(8)]
+    public Dictionary<int, int> Borrowed { get; set; } = [];
+
+    /// <summary>Of a pool shard: what it has lent each sibling shard so far.</summary>
+    [Id(9)]
+    public Dictionary<int, int> Lent { get; set; } = [];
 }

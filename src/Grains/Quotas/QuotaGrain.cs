@@ -89,7 +89,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             return ClaimOutcome.Refused(refusal);
         }
 
-        var poolKey = GrainKeys.Pool(_campaignId, round.Id, couponType.Id);
+        var poolKey = _campaign!.PoolKeyForQuotaShard(round.Id, couponType.Id, _shard);
         ClaimOutcome outcome;
         try
         {
@@ -259,7 +259,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         from couponTypeId in round.Stock.Keys
         let couponType = _campaign.FindCouponType(couponTypeId)
         where couponType is { ListOnly: false } && _campaign.QuotaScopeFor(couponType) == _scope
-        let poolKey = GrainKeys.Pool(_campaignId, round.Id, couponTypeId)
+        let poolKey = _campaign!.PoolKeyForQuotaShard(round.Id, couponTypeId, _shard)
         where !_syncedPools.Contains(poolKey)
         select poolKey).ToList();
 

@@ -27,7 +27,7 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         // reconciliation is real.
         var definition = snapshot.Definition;
         var ledgerEvents = await ReadLedgerAsync(definition);
-        var pools = await Task.WhenAll(Pools(definition).Select(pool => pool.GetStockAsync().AsTask()));
+        var pools = await PoolStocks.ReadAsync(GrainFactory, definition);
         var now = time.GetUtcNow();
         return ReconciliationBuilder.Build(
             CampaignReportBuilder.Build(definition, ledgerEvents, now),
@@ -59,5 +59,6 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
     private IEnumerable<IPoolGrain> Pools(CampaignDefinition definition) =>
         from round in definition.Rounds
         from couponTypeId in round.Stock.Keys
-        select GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(definition.Id, round.Id, couponTypeId));
+        from poolKey in definition.PoolKeys(round.Id, couponTypeId)
+        select GrainFactory.GetGrain<IPoolGrain>(poolKey);
 }

@@ -1,0 +1,123 @@
+namespace Claims.Grains.Pools;
+
+// A split pool's shards lend each other stock, so that none refuses a claim as sold out while a
+// sibling still has some. Loans are running totals, like the transfers between rounds: a lender
+// stores what it has lent before it answers, and the borrower keeps the largest total it was
+// told, so a loan whose answer was lost (or whose borrower crashed before storing it) is
+// collected by the next call, at the latest when the round closes.
+public sealed partial class PoolGrain
+{
+    // Per borrower, the version that last raised what this shard lent it.
+    private readonly Dictionary<int, long> _lentAt = [];
+
+    private int NetBorrowed => state.State.Borrowed.Values.Sum() - state.State.Lent.Values.Sum();
+
+    private int ShareOf(int stock) => _shard is { } shard ? PoolShards.StockOf(stock, _shards, shard) : stock;
+
+    // The pool of this coupon type in another round that takes what this one passes on: the
+    // shard with the same number, since a type has as many shards in every round.
+    private string PoolKeyIn(string roundId) => _shard is { } shard
+        ? GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id, shard)
+        : GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id);
+
+    public async Task<int> LendAsync(int borrower, int wanted)
+    {
+        var now = time.GetUtcNow();
+        var lendable = state.State.Closed || _paused || now < _round.OpensAt || now >= _round.ClosesAt ? 0 : Math.Max(0, Capacity - _book.Granted);
+        var lent = Math.Min(wanted, lendable);
+        if (lent > 0)
+        {
+            state.State.Lent[borrower] = state.State.Lent.GetValueOrDefault(borrower) + lent;
+            _lentAt[borrower] = _outbox.NextVersion();
+            PostCounts();
+        }
+
+        // Nothing is told that a crash could take back: a borrower grants from the total.
+        await _outbox.StoreAsync(_lentAt.GetValueOrDefault(borrower));
+        return state.State.Lent.GetValueOrDefault(borrower);
+    }
+
+    // The claims of a batch this shard refused as sold out are decided again with what the
+    // siblings lend, asked for exactly as many as were refused: a loan always arrives where
+    // claims are waiting for it, so none sits unused with a shard nobody asks. Batches borrow
+    // concurrently and a loan's answer can carry another batch's too, so what decides is whether
+    // this shard has stock after asking, not who asked for it. Returns the version that must be
+    // durable before the batch is answered (the loans are in the same write).
+    private async Task<long> GrantFromSiblingsAsync(IReadOnlyList<PoolGrantRequest> requests, ClaimOutcome[] outcomes)
+    {
+        var durableAt = 0L;
+        while (_shard is not null)
+        {
+            var dry = Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Refusal == ClaimRefusal.SoldOut).ToList();
+            if (dry.Count == 0)
+            {
+                break;
+            }
+
+            if (_book.Granted >= Capacity)
+            {
+                durableAt = Math.Max(durableAt, await BorrowAsync(dry.Count));
+                if (_book.Granted >= Capacity)
+                {
+                    break;
+                }
+            }
+
+            foreach (var i in dry)
+            {
+                (outcomes[i], var granted) = Decide(requests[i]);
+                durableAt = Math.Max(durableAt, granted);
+            }
+        }
+
+        return durableAt;
+    }
+
+    // Asks the siblings in turn, starting with the next, until the coupons wanted are lent; the
+    // version of the change, or 0 when none would lend.
+    private async Task<long> BorrowAsync(int wanted)
+    {
+        var version = 0L;
+        for (var step = 1; step < _shards && wanted > 0; step++)
+        {
+            var sibling = (_shard!.Value + step) % _shards;
+            var (got, at) = await CollectAsync(sibling, wanted);
+            wanted -= got;
+            version = Math.Max(version, at);
+        }
+
+        return version;
+    }
+
+    private async Task<(int Got, long Version)> CollectAsync(int sibling, int wanted)
+    {
+        var key = GrainKeys.Pool(_campaign.Id, _round.Id, _couponType.Id, sibling);
+        var total = await GrainFactory.GetGrain<IPoolGrain>(key).LendAsync(_shard!.Value, wanted);
+        var before = state.State.Borrowed.GetValueOrDefault(sibling);
+        if (total <= before)
+        {
+            return (0, 0);
+        }
+
+        state.State.Borrowed[sibling] = total;
+        return (total - before, _outbox.NextVersion());
+    }
+
+    // Before the close counts what is left: a loan stored by a sibling but never by this shard
+    // would otherwise belong to neither, and pass on to no later round.
+    private async Task CollectLoansAsync()
+    {
+        if (_shard is null)
+        {
+            return;
+        }
+
+        var version = 0L;
+        foreach (var sibling in Enumerable.Range(0, _shards).Where(s => s != _shard))
+        {
+            version = Math.Max(version, (await CollectAsync(sibling, 0)).Version);
+        }
+
+        await _outbox.StoreAsync(version);
+    }
+}
