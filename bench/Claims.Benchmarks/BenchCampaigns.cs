@@ -10,7 +10,8 @@ public static class BenchCampaigns
 
     public const string RegionCode = "410423";
 
-    public static CampaignDefinition Open(int stockPerType)
+    /// <summary>The campaign; <paramref name="shards"/> splits the pool of <see cref="CouponTypeId"/> (left out, Claims chooses).</summary>
+    public static CampaignDefinition Open(int stockPerType, int? shards = null)
     {
         var now = DateTimeOffset.UtcNow;
         string[] couponTypeIds = ["market-10-50", "market-20-100", "market-50-200", "dining-10-50", "fuel-20-200"];
@@ -25,7 +26,7 @@ public static class BenchCampaigns
             Funds: [new("county", 1_000m * stockPerType)],
             CouponTypes:
             [
-                new("market-10-50", "supermarket", 10, 50, null, false),
+                new("market-10-50", "supermarket", 10, 50, null, false, shards),
                 new("market-20-100", "supermarket", 20, 100, null, false),
                 new("market-50-200", "supermarket", 50, 200, null, false),
                 new("dining-10-50", "dining", 10, 50, null, false),
@@ -41,9 +42,9 @@ public static class BenchCampaigns
     }
 
     /// <summary>Creates an <see cref="Open"/> campaign in the silo; blocking, for BenchmarkDotNet's void iteration setups.</summary>
-    public static CampaignDefinition Create(BenchSilo silo, int stockPerType)
+    public static CampaignDefinition Create(BenchSilo silo, int stockPerType, int? shards = null)
     {
-        var campaign = Open(stockPerType);
+        var campaign = Open(stockPerType, shards);
         var creation = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id).CreateAsync(campaign).GetAwaiter().GetResult();
         return creation.Result == CampaignCreationResult.Created
             ? campaign

@@ -27,9 +27,9 @@ public sealed class ClaimBurst
         _scope = campaign.QuotaScopeFor(campaign.FindCouponType(BenchCampaigns.CouponTypeId)!);
     }
 
-    /// <summary>Creates the burst's campaign.</summary>
-    public static ClaimBurst Prepare(BenchSilo silo) =>
-        new(new ClaimDispatcher(silo.Grains), BenchCampaigns.Create(silo, stockPerType: Operations));
+    /// <summary>Creates the burst's campaign, its claimed type's pool split into <paramref name="shards"/> when given.</summary>
+    public static ClaimBurst Prepare(BenchSilo silo, int? shards = null) =>
+        new(new ClaimDispatcher(silo.Grains), BenchCampaigns.Create(silo, stockPerType: Operations, shards));
 
     /// <summary>
     /// The claim path reaches its optimised code only after many calls, compiled in the
@@ -40,14 +40,14 @@ public sealed class ClaimBurst
     /// found its code unoptimised after twenty. So each claim benchmark bursts, unmeasured, until
     /// a few bursts in a row compile next to nothing, then gives the compiler a moment to finish.
     /// </summary>
-    public static async Task WarmUpAsync(BenchSilo silo)
+    public static async Task WarmUpAsync(BenchSilo silo, int? shards = null)
     {
         var quiet = 0;
         var bursts = 0;
         while (bursts < MinWarmUpBursts || (quiet < QuietBursts && bursts < MaxWarmUpBursts))
         {
             var compiled = JitInfo.GetCompiledMethodCount();
-            await Prepare(silo).RunAsync();
+            await Prepare(silo, shards).RunAsync();
             bursts++;
             quiet = JitInfo.GetCompiledMethodCount() - compiled <= QuietCompilations ? quiet + 1 : 0;
         }

@@ -8,6 +8,11 @@ public static class RehearsalProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["tokens", .. var rest])
+        {
+            return TokensCommand.Run(rest, Console.Out, Console.Error);
+        }
+
         RehearsalOptions options;
         try
         {

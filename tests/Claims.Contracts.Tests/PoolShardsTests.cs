@@ -19,9 +19,9 @@ public sealed class PoolShardsTests
 
     [Theory]
     [InlineData(500, 1)]
-    [InlineData(19_999, 1)]
-    [InlineData(20_000, 2)]
-    [InlineData(1_000_000, PoolShards.ChosenMax)]
+    [InlineData(199_999, 1)]
+    [InlineData(200_000, 2)]
+    [InlineData(10_000_000, PoolShards.ChosenMax)]
     public void ClaimsChoosesShardsFromTheLargestRoundsStock(int stock, int expected) =>
         Assert.Equal(expected, PoolShards.ChosenFor(stock));
 
@@ -48,7 +48,7 @@ public sealed class PoolShardsTests
         var definition = CampaignBuilder.Valid() with
         {
             CouponTypes = [CampaignBuilder.CouponType, CampaignBuilder.DiningCouponType with { Shards = 4 }],
-            Rounds = [CampaignBuilder.Round with { Stock = CampaignBuilder.Stock((CampaignBuilder.CouponType.Id, 45_000), (CampaignBuilder.DiningCouponType.Id, 10)) }],
+            Rounds = [CampaignBuilder.Round with { Stock = CampaignBuilder.Stock((CampaignBuilder.CouponType.Id, 450_000), (CampaignBuilder.DiningCouponType.Id, 10)) }],
         };
 
         var chosen = definition.WithShardsChosen();

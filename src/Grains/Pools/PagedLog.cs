@@ -9,7 +9,7 @@ namespace Claims.Grains.Pools;
 /// </summary>
 internal sealed class PagedLog<T>(IGrainStorage storage, GrainId poolId, string prefix)
 {
-    public const int PageSize = 256;
+    public const int PageSize = 64;
 
     public async Task<IReadOnlyList<T>> ReadAsync(int pages)
     {
