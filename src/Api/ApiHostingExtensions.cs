@@ -3,6 +3,7 @@ using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Claims;
+using Claims.Api.Docs;
 using Claims.Api.Merchants;
 using Claims.Api.Problems;
 using Claims.Api.Redemptions;
@@ -10,6 +11,7 @@ using Claims.Api.Samples;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 
 namespace Claims.Api;
 
@@ -21,6 +23,7 @@ public static class ApiHostingExtensions
     public static IHostApplicationBuilder AddClaimsApi(this IHostApplicationBuilder builder)
     {
         builder.AddClaimsAuth();
+        builder.AddClaimsApiDocs();
         builder.Services.Configure<JsonOptions>(o => CampaignJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -58,6 +61,9 @@ public static class ApiHostingExtensions
         app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();
+        app.MapOperatorLoginApi();
+        app.MapClaimsApiDocs();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Operator);
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokensApi();

@@ -3,6 +3,7 @@ using Claims.Grains.Campaigns;
 using Claims.Silo.Admission;
 using Claims.Silo.Storage;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -28,7 +29,9 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IGrainStorageSerializer, ClaimsStateSerializer>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.CarryStoreExceptions();
-        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage).Configure<SiloMessagingOptions>(o =>
+        // Every silo collects the dashboard's figures, whether or not it serves the pages: an API
+        // node that is only a client shows them from the silos.
+        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage).AddDashboard().Configure<SiloMessagingOptions>(o =>
         {
             o.MaxEnqueuedRequestsHardLimit = cluster.MaxQueuedCallsPerGrain;
             o.ResponseTimeout = cluster.ResponseTimeout;
@@ -42,7 +45,7 @@ public static class SiloHostingExtensions
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
         builder.AddClaimsAdmission();
         builder.Services.CarryStoreExceptions();
-        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage).Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout));
+        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage).AddDashboard().Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout));
         return builder;
     }
 

@@ -55,6 +55,11 @@ public sealed class ClusterTopologyTests
 
         // Two silos joined; the API nodes are clients, not members.
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM OrleansMembershipTable WHERE Status = 3"));
+
+        // A client-only API node serves the dashboard from the silos' figures.
+        using var operatorClient = api1.ClientFor(TestTokens.Operator());
+        using var counters = await operatorClient.GetAsync("/dashboard/DashboardCounters", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
     }
 
     private static async Task ClaimThroughBothAsync(ClaimsProcess first, ClaimsProcess second)

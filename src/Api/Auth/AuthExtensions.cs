@@ -33,9 +33,28 @@ public static class AuthExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // A browser cannot send a bearer header when an operator opens a page: the
+                    // token they signed in with rides in an HttpOnly cookie instead.
+                    OnMessageReceived = context =>
+                    {
+                        if (!context.Request.Headers.Authorization.Any() && context.Request.Cookies.TryGetValue(OperatorLoginApi.CookieName, out var token))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     // Tell the client why, in the problem's code, instead of a bare 401.
                     OnChallenge = context =>
                     {
+                        // A person opening the dashboard is sent to sign in; a program gets the problem.
+                        if (context.Request.Path.StartsWithSegments("/dashboard") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+                        {
+                            context.HandleResponse();
+                            context.Response.Redirect(OperatorLoginApi.LoginPath(context.Request));
+                            return Task.CompletedTask;
+                        }
+
                         context.HttpContext.Items[ProblemCodes.ItemKey] = context.AuthenticateFailure switch
                         {
                             SecurityTokenExpiredException => ProblemCodes.TokenExpired,

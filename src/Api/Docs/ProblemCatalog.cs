@@ -1,0 +1,55 @@
+using Claims.Api.Claims;
+using Claims.Api.Problems;
+using Claims.Api.Redemptions;
+using Claims.Contracts.Redemptions;
+
+namespace Claims.Api.Docs;
+
+/// <summary>Every <c>code</c> a problem answer can carry, with what it means: the API description lists them all.</summary>
+public static class ProblemCatalog
+{
+    private static readonly (string Code, int Status, string Meaning)[] General =
+    [
+        (ProblemCodes.InvalidRequest, 400, "A field is missing or malformed; `errors` names each."),
+        (ProblemCodes.MalformedJson, 400, "The body is not JSON, or a field has the wrong JSON type (numbers only as numbers)."),
+        (ProblemCodes.BodyTooLarge, 413, "The body is over 256 KB."),
+        (ProblemCodes.UnsupportedMediaType, 415, "The body is not `application/json`."),
+        (ProblemCodes.InvalidId, 400, "An id in the path is malformed."),
+        (ProblemCodes.InvalidIdempotencyKey, 400, "`Idempotency-Key` is over 128 characters or has control characters."),
+        (ProblemCodes.InvalidCampaign, 400, "The campaign definition breaks rules; `violations` lists every one with its path and code."),
+        (ProblemCodes.CampaignExists, 409, "Another definition already has this campaign id."),
+        (ProblemCodes.CampaignNotFound, 404, "No such campaign."),
+        (ProblemCodes.CouponTypeNotFound, 404, "The campaign has no such coupon type."),
+        (ProblemCodes.NotFound, 404, "No such endpoint."),
+        (ProblemCodes.MerchantNotFound, 404, "No such merchant."),
+        (ProblemCodes.MerchantExists, 409, "A different merchant already has this id."),
+        (ProblemCodes.InvalidTransition, 409, "The merchant's status does not allow this step."),
+        (ProblemCodes.CouponNotFound, 404, "No such coupon."),
+        (ProblemCodes.OrderNotFound, 404, "This merchant has no redeemed order with this id."),
+        (ProblemCodes.NotListOnly, 409, "The coupon type is claimed, not granted to a list."),
+        (ProblemCodes.RoundNotFound, 404, "The campaign has no such round."),
+        (ProblemCodes.RoundOpened, 409, "The round has opened: its stock no longer moves."),
+        (ProblemCodes.CouponTypeNotInRound, 409, "The round has no stock of this coupon type."),
+        (ProblemCodes.UnbalancedStock, 409, "The new stock changes the round's value; `valueBefore` and `valueAfter` say by how much."),
+        (ProblemCodes.MethodNotAllowed, 405, "The endpoint does not take this method."),
+        (ProblemCodes.Unauthenticated, 401, "No bearer token (or operator cookie)."),
+        (ProblemCodes.InvalidToken, 401, "The token is forged, malformed, or for another issuer or audience."),
+        (ProblemCodes.TokenExpired, 401, "The token has expired."),
+        (ProblemCodes.Forbidden, 403, "The token's role does not own this endpoint."),
+        (ProblemCodes.Unavailable, 503, "The cluster is overloaded or a store failed; retry after `Retry-After` with the same `Idempotency-Key`."),
+        (ProblemCodes.RateLimited, 429, "Too many claims from this resident or address; retry after `Retry-After`."),
+        (ProblemCodes.InternalError, 500, "A fault of the server; the answer says nothing more."),
+    ];
+
+    public static IReadOnlyList<(string Code, int Status, string Meaning)> All { get; } =
+    [
+        .. General,
+        .. Enum.GetValues<ClaimRefusal>().Select(r => (ClaimRefusalCodes.Code(r), r == ClaimRefusal.Superseded ? 503 : 409, ClaimRefusalCodes.Detail(r))),
+        .. Enum.GetValues<RedemptionRefusal>().Select(r => (RedemptionRefusalCodes.Code(r), r == RedemptionRefusal.CouponNotFound ? 404 : 409, RedemptionRefusalCodes.Detail(r))),
+    ];
+
+    /// <summary>The codes as a Markdown table, for the description of the API document.</summary>
+    public static string Markdown() =>
+        "| code | status | meaning |\n|---|---|---|\n"
+        + string.Concat(All.DistinctBy(c => c.Code).OrderBy(c => c.Status).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => $"| `{c.Code}` | {c.Status} | {c.Meaning} |\n"));
+}

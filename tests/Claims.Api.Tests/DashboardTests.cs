@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace Claims.Api.Tests;
+
+/// <summary>The Orleans dashboard at /dashboard: operators only, by bearer token or by the cookie of the sign-in page.</summary>
+public sealed class DashboardTests(ClaimsApiFactory factory) : IClassFixture<ClaimsApiFactory>
+{
+    [Fact]
+    public async Task AnOperatorSeesTheDashboardAndItsClusterFigures()
+    {
+        using var admin = factory.ClientFor(TestTokens.Operator());
+
+        using var page = await admin.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        var stats = await admin.GetFromJsonAsync<JsonElement>("/dashboard/ClusterStats", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(JsonValueKind.Undefined, stats.ValueKind);
+    }
+
+    [Theory]
+    [InlineData("resident", HttpStatusCode.Forbidden, "forbidden")]
+    [InlineData("merchant", HttpStatusCode.Forbidden, "forbidden")]
+    [InlineData(null, HttpStatusCode.Unauthorized, "unauthenticated")]
+    public async Task AnyoneElseIsRefused(string? role, HttpStatusCode status, string code)
+    {
+        using var client = factory.ClientFor(role is null ? null : TestTokens.Mint("outsider", role));
+
+        await ApiAssert.ProblemAsync(status, code, client.GetAsync("/dashboard/ClusterStats", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ABrowserSignsInWithAnOperatorTokenAndOpensTheDashboardByCookie()
+    {
+        using var browser = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var html = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        html.Headers.Accept.ParseAdd("text/html");
+        using var unsigned = await browser.SendAsync(html, TestContext.Current.CancellationToken);
+        Assert.Equal("/operator/login?returnUrl=%2Fdashboard%2F", unsigned.Headers.Location?.OriginalString);
+
+        using var refused = await SignInAsync(browser, TestTokens.Resident("zhang"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+
+        using var signedIn = await SignInAsync(browser, TestTokens.Operator());
+        Assert.Equal("/dashboard/", signedIn.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var withCookie = new HttpRequestMessage(HttpMethod.Get, "/dashboard/ClusterStats");
+        withCookie.Headers.Add("Cookie", cookie.Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(withCookie, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInPageSendsNobodyOffTheSite()
+    {
+        using var browser = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = TestTokens.Operator(), ["returnUrl"] = "//evil.example/" });
+
+        using var signedIn = await browser.PostAsync("/operator/login", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal("/dashboard/", signedIn.Headers.Location?.OriginalString);
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string token) =>
+        browser.PostAsync("/operator/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["returnUrl"] = "/dashboard/" }), TestContext.Current.CancellationToken);
+}
