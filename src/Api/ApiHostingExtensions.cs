@@ -34,7 +34,9 @@ public static class ApiHostingExtensions
             context.ProblemDetails.Extensions.TryAdd("code", code);
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<GrainsHealthCheck>("grains", tags: ["ready"])
+            .AddCheck<MembershipHealthCheck>("membership", tags: ["ready"]);
         builder.Services.TryAddSingleton<CampaignDirectory>();
         builder.Services.TryAddSingleton<ClaimDispatcher>();
         builder.Services.TryAddSingleton<ProcessAdmission>();

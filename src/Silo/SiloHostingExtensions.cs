@@ -2,6 +2,7 @@ using Claims.Grains;
 using Claims.Grains.Campaigns;
 using Claims.Silo.Admission;
 using Claims.Silo.Storage;
+using Claims.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -24,6 +25,7 @@ public static class SiloHostingExtensions
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
         builder.AddClaimsAdmission();
+        builder.AddClaimsTelemetry();
         builder.Services.AddClaimsGrains();
 
         builder.Services.AddSingleton<IGrainStorageSerializer, ClaimsStateSerializer>();
@@ -31,7 +33,7 @@ public static class SiloHostingExtensions
         builder.Services.CarryStoreExceptions();
         // Every silo collects the dashboard's figures, whether or not it serves the pages: an API
         // node that is only a client shows them from the silos.
-        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage).AddDashboard().Configure<SiloMessagingOptions>(o =>
+        builder.UseOrleans(silo => silo.UseClaimsMembership(cluster, storage).UseClaimsStorage(storage).AddDashboard().AddActivityPropagation().Configure<SiloMessagingOptions>(o =>
         {
             o.MaxEnqueuedRequestsHardLimit = cluster.MaxQueuedCallsPerGrain;
             o.ResponseTimeout = cluster.ResponseTimeout;
@@ -44,8 +46,9 @@ public static class SiloHostingExtensions
     {
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
         builder.AddClaimsAdmission();
+        builder.AddClaimsTelemetry();
         builder.Services.CarryStoreExceptions();
-        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage).AddDashboard().Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout));
+        builder.UseOrleansClient(client => client.UseClaimsMembership(cluster, storage).AddDashboard().AddActivityPropagation().Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout));
         return builder;
     }
 

@@ -107,5 +107,7 @@ public sealed class AdminCampaignEndpointTests(ClaimsApiFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+        var membership = ready.GetProperty("checks").GetProperty("membership");
+        Assert.Equal(("Healthy", "1 active silo(s)."), (membership.GetProperty("status").GetString(), membership.GetProperty("description").GetString()));
     }
 }

@@ -25,18 +25,25 @@ public sealed class RedisAdmissionTests
         using var operatorClient = first.ClientFor(TestTokens.Operator());
         Assert.Equal("Healthy", await AdmissionHealthAsync(first));
 
-        // Six taps on each node, each a new claim: one bucket of ten serves both.
+        // Six taps on each node at once, each a new claim: one bucket of ten serves both. Each
+        // node has answered a claim before, so none spends the bucket's refill compiling.
         var limited = await CreateAsync(operatorClient, ApiCampaigns.Open(stock: 100));
-        var statuses = new List<HttpStatusCode>();
         foreach (var node in new[] { first, second })
         {
-            using var bot = node.ClientFor(TestTokens.Resident("bot"));
-            for (var tap = 0; tap < 6; tap++)
-            {
-                using var response = await bot.ClaimAsync(limited.Id, "market-10-50", idempotencyKey: $"{node.Address.Port}-{tap}");
-                statuses.Add(response.StatusCode);
-            }
+            using var warm = node.ClientFor(TestTokens.Resident($"warm-{node.Address.Port}"));
+            using var _ = await warm.ClaimAsync(limited.Id, "market-10-50");
         }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taps = new[] { first, second }.SelectMany(node => Enumerable.Range(0, 6).Select(tap => Task.Run(async () =>
+        {
+            using var bot = node.ClientFor(TestTokens.Resident("bot"));
+            await start.Task;
+            using var response = await bot.ClaimAsync(limited.Id, "market-10-50", idempotencyKey: $"{node.Address.Port}-{tap}");
+            return response.StatusCode;
+        }))).ToList();
+        start.SetResult();
+        var statuses = await Task.WhenAll(taps);
 
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.TooManyRequests), 1, 2);
 

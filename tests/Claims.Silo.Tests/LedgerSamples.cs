@@ -1,3 +1,5 @@
+using Claims.Grains.Board;
+using Claims.Grains.Telemetry;
 using Claims.Contracts.Campaigns;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +10,10 @@ namespace Claims.Silo.Tests;
 /// <summary>Events to publish to a ledger, and the serializer ledgers store them with.</summary>
 internal static class LedgerSamples
 {
+    public static ClaimsMetrics Metrics { get; } = new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+        new ProcessStockBoard(TimeProvider.System));
+
     public static Serializer Serializer { get; } = new ServiceCollection()
         .AddSerializer(b => b.AddAssembly(typeof(ClaimsEvent).Assembly))
         .BuildServiceProvider()

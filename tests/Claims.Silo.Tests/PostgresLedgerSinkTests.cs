@@ -13,7 +13,7 @@ public sealed class PostgresLedgerSinkTests
         await using var database = await TestDatabase.CreateAsync();
         await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, NullLogger<PostgresLedgerSink>.Instance);
+        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<PostgresLedgerSink>.Instance);
         using var start = new Barrier(8);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(publisher => Task.Run(async () =>

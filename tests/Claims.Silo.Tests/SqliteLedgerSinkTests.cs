@@ -18,7 +18,7 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
     {
         _storage = new ClaimsStorageOptions { DataDirectory = _directory };
         SqliteSchema.Apply(_storage.SqlitePath);
-        _sink = new SqliteLedgerSink(Options.Create(_storage), _gate, LedgerSamples.Serializer, NullLogger<SqliteLedgerSink>.Instance);
+        _sink = new SqliteLedgerSink(Options.Create(_storage), _gate, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<SqliteLedgerSink>.Instance);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
+using Claims.Grains.Telemetry;
 
 namespace Claims.Api.Claims;
 
@@ -25,8 +26,11 @@ public static class ClaimsApi
         CampaignDirectory campaigns,
         ClaimDispatcher dispatcher,
         ClaimAdmission admission,
+        ClaimsMetrics metrics,
+        ILoggerFactory logs,
         TimeProvider time)
     {
+        var arrived = time.GetTimestamp();
         if (!CampaignValidator.IsValidId(campaignId))
         {
             return ApiProblem.InvalidCampaignId();
@@ -50,6 +54,8 @@ public static class ClaimsApi
         if (admitted.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            metrics.Refused(null, null, ProblemCodes.RateLimited);
+            ClaimLog.RateLimited(logs.CreateLogger(typeof(ClaimsApi)), userId, wait);
             return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many claims; retry after the time in Retry-After.");
         }
 
@@ -68,12 +74,15 @@ public static class ClaimsApi
         var poolKeys = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? campaign.PoolKeys(round.Id, couponType.Id).ToList() : null;
         if (poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
         {
+            metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(ClaimRefusal.SoldOut));
+            ClaimLog.SoldOutOnTheBoard(logs.CreateLogger(typeof(ClaimsApi)), campaign.Id, couponType.Id);
             return Refused(http, ClaimRefusal.SoldOut);
         }
 
         var outcome = await dispatcher.ClaimAsync(campaignId, campaign.QuotaScopeFor(couponType), userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
         if (outcome.Coupon is { } coupon)
         {
+            metrics.Granted(campaign.Id, couponType.Id, time.GetElapsedTime(arrived));
             admission.Granted(userId, requestKey);
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
         }
@@ -83,7 +92,9 @@ public static class ClaimsApi
             admission.SawSoldOut(poolKeys);
         }
 
-        return Refused(http, outcome.Refusal!.Value);
+        metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(outcome.Refusal!.Value));
+        ClaimLog.Refused(logs.CreateLogger(typeof(ClaimsApi)), campaign.Id, couponType.Id, userId, ClaimRefusalCodes.Code(outcome.Refusal.Value));
+        return Refused(http, outcome.Refusal.Value);
     }
 
     private static ProblemHttpResult Refused(HttpContext http, ClaimRefusal refusal)

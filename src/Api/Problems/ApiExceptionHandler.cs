@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Claims.Grains.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Claims.Api.Problems;
@@ -7,7 +8,7 @@ namespace Claims.Api.Problems;
 /// Turns exceptions into problem details: bad bodies into 4xx, a silo or store that cannot answer
 /// into 503 with a retry hint (the claim can be retried with its idempotency key), anything else into 500.
 /// </summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ClaimsMetrics metrics, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,6 +27,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             // Shedding under overload answers thousands of these a second: one line each, no trace.
             LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
             httpContext.Response.Headers.RetryAfter = "1";
+            if (HttpMethods.IsPost(httpContext.Request.Method) && httpContext.Request.Path.Value?.EndsWith("/claims", StringComparison.Ordinal) == true)
+            {
+                metrics.Refused(null, null, ProblemCodes.Unavailable);
+            }
         }
         else if (status >= 500)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
+using Claims.Grains.Telemetry;
 using Claims.Contracts.Redemptions;
 
 namespace Claims.Api.Redemptions;
@@ -15,7 +16,7 @@ public static class RedemptionsApi
         return group;
     }
 
-    private static async Task<Results<Ok<RedemptionReceipt>, ProblemHttpResult>> RedeemAsync(RedemptionBody body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<RedemptionReceipt>, ProblemHttpResult>> RedeemAsync(RedemptionBody body, ClaimsPrincipal user, IGrainFactory grains, ClaimsMetrics metrics)
     {
         if (RedemptionValidation.Errors(body) is { Count: > 0 } errors)
         {
@@ -28,6 +29,7 @@ public static class RedemptionsApi
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, body.OrderId!))
                 .RedeemAsync(new(body.CouponId!, body.UserId!, body.OrderAmount!.Value, body.RegionCode!))
             : RedemptionOutcome.Refused(RedemptionRefusal.MerchantNotApproved);
+        metrics.Redemption(outcome.Refusal is { } refused ? RedemptionRefusalCodes.Code(refused) : "redeemed");
         return outcome switch
         {
             { Receipt: { } receipt } => TypedResults.Ok(receipt),
@@ -37,7 +39,7 @@ public static class RedemptionsApi
         };
     }
 
-    private static async Task<Results<Ok<RefundReceipt>, ProblemHttpResult>> RefundAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<RefundReceipt>, ProblemHttpResult>> RefundAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, ClaimsMetrics metrics)
     {
         if (!OrderIds.IsValid(orderId))
         {
@@ -49,6 +51,7 @@ public static class RedemptionsApi
         var refund = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync()
             : null;
+        metrics.Refund(refund is null ? ProblemCodes.OrderNotFound : "refunded");
         return refund is null
             ? ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"You have no redeemed order '{orderId}'.")
             : TypedResults.Ok(refund);

@@ -41,6 +41,9 @@ public sealed class ProcessStockBoard(TimeProvider time) : IStockBoard
         Find(poolKey, maxAge) is { Remaining: 0 }
         || (_soldOutSeen.TryGetValue(poolKey, out var seen) && time.GetUtcNow() - seen <= maxAge);
 
+    /// <summary>Every pool's last post, for the pools' remaining-stock gauge.</summary>
+    public IEnumerable<(string PoolKey, StockPost Post)> Posts() => _posts.Select(p => (p.Key, p.Value.Post));
+
     /// <summary>The pool has just refused a claim as sold out.</summary>
     public void SawSoldOut(string poolKey) => _soldOutSeen[poolKey] = time.GetUtcNow();
 }

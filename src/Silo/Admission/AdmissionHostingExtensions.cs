@@ -1,3 +1,4 @@
+using Claims.Grains.Telemetry;
 using Claims.Grains.Board;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,8 @@ public static class AdmissionHostingExtensions
         builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ProcessStockBoard>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<ClaimsMetrics>();
         builder.Services.AddHealthChecks().AddCheck<AdmissionHealthCheck>("admission", tags: ["ready"]);
         if (builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>() is { SharedThroughRedis: true })
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Claims.Grains.Events;
+using Claims.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 
@@ -25,10 +26,11 @@ internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerRe
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
 
-    protected BatchingLedgerSink(Serializer serializer, ILogger logger)
+    protected BatchingLedgerSink(Serializer serializer, ClaimsMetrics metrics, ILogger logger)
     {
         Serializer = serializer;
         _logger = logger;
+        metrics.ObserveLedgerBacklog(() => _queue.Count);
         new Thread(Write) { IsBackground = true, Name = "Claims ledger writer" }.Start();
     }
 

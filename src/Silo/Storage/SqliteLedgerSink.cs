@@ -1,3 +1,4 @@
+using Claims.Grains.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
@@ -11,8 +12,8 @@ namespace Claims.Silo.Storage;
 /// command: for rows this small the command's per-execution work (a data reader, parameters
 /// looked up by name, handles counted in and out) cost as much as SQLite's own, in the rush.
 /// </summary>
-internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, SqliteWriterGate gate, Serializer serializer, ILogger<SqliteLedgerSink> logger)
-    : BatchingLedgerSink(serializer, logger)
+internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, SqliteWriterGate gate, Serializer serializer, ClaimsMetrics metrics, ILogger<SqliteLedgerSink> logger)
+    : BatchingLedgerSink(serializer, metrics, logger)
 {
     private readonly string _connectionString = SqliteSchema.ConnectionString(storage.Value.SqlitePath);
 

@@ -1,3 +1,4 @@
+using Claims.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,8 +7,8 @@ using Orleans.Serialization;
 namespace Claims.Silo.Storage.Postgres;
 
 /// <summary>The ledger in the PostgreSQL database that holds grain state: a batch is one insert of five arrays, sent synchronously from the writer's own thread.</summary>
-internal sealed class PostgresLedgerSink(NpgsqlDataSource dataSource, Serializer serializer, ILogger<PostgresLedgerSink> logger)
-    : BatchingLedgerSink(serializer, logger)
+internal sealed class PostgresLedgerSink(NpgsqlDataSource dataSource, Serializer serializer, ClaimsMetrics metrics, ILogger<PostgresLedgerSink> logger)
+    : BatchingLedgerSink(serializer, metrics, logger)
 {
     protected override void Insert(IReadOnlyList<LedgerRecord> records)
     {
