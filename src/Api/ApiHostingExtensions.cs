@@ -7,6 +7,7 @@ using Claims.Api.Docs;
 using Claims.Api.Merchants;
 using Claims.Api.Problems;
 using Claims.Api.Redemptions;
+using Claims.Api.Risk;
 using Claims.Api.Samples;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,13 +21,24 @@ public static class ApiHostingExtensions
     /// <summary>Largest request body accepted; the biggest campaign definitions are a few tens of KB.</summary>
     public const long MaxRequestBodyBytes = 256 * 1024;
 
+    /// <summary>The longest any request may take; the dashboard's log stream alone is exempt.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     public static IHostApplicationBuilder AddClaimsApi(this IHostApplicationBuilder builder)
     {
         builder.AddClaimsAuth();
         builder.AddClaimsApiDocs();
         builder.Services.Configure<JsonOptions>(o => CampaignJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            o.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            o.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        // A request that outlives every grain call's own timeout is stuck: answer it 503 and let go.
+        builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new() { Timeout = RequestTimeout, TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
@@ -53,6 +65,7 @@ public static class ApiHostingExtensions
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTimeouts();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
@@ -63,9 +76,10 @@ public static class ApiHostingExtensions
         app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();
+        app.MapAdminAlertsApi();
         app.MapOperatorLoginApi();
         app.MapClaimsApiDocs();
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Operator);
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Operator).DisableRequestTimeout();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokensApi();

@@ -1,6 +1,7 @@
 using Claims.Grains.Board;
 using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
+using Claims.Grains.Risk;
 using Claims.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ public static class ClaimsGrainsServiceCollectionExtensions
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.AddOptions<ClaimsLifecycleOptions>();
+        services.AddOptions<RiskOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignDirectory>();
         services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();

@@ -1,5 +1,6 @@
 using Claims.Grains;
 using Claims.Grains.Campaigns;
+using Claims.Grains.Risk;
 using Claims.Silo.Admission;
 using Claims.Silo.Storage;
 using Claims.Silo.Telemetry;
@@ -22,6 +23,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
         builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
         builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
+        builder.Services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section);
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
         builder.AddClaimsAdmission();

@@ -63,4 +63,16 @@ public sealed class AuthTests(ClaimsApiFactory factory) : IClassFixture<ClaimsAp
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("too-short-a-key")]
+    public async Task OutsideDevelopmentTheApiWillNotStartWithoutASigningKeyOfItsOwn(string key)
+    {
+        await using var unkeyed = ClaimsApiFactory.With(new Dictionary<string, string> { ["Auth:SigningKey"] = key });
+
+        var error = Assert.ThrowsAny<Exception>(() => unkeyed.Server);
+
+        Assert.Contains("Auth:SigningKey must be set", error.ToString(), StringComparison.Ordinal);
+    }
 }

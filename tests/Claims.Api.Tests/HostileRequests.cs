@@ -15,10 +15,10 @@ public sealed class HostileRequests(string campaignId, string merchantA, string 
         ["5", "true", "null", "[\"market-10-50\"]", "{\"id\":\"market-10-50\"}", "1e400", "-0"];
 
     private static readonly string[] AdminPaths =
-        ["/admin/campaigns/{c}", "/admin/campaigns/{c}/report", "/admin/campaigns/{c}/settlement", "/admin/campaigns/{c}/reconciliation", "/admin/campaigns/{c}/audit-sample", "/admin/merchants/{a}"];
+        ["/admin/campaigns/{c}", "/admin/campaigns/{c}/report", "/admin/campaigns/{c}/settlement", "/admin/campaigns/{c}/reconciliation", "/admin/campaigns/{c}/audit-sample", "/admin/merchants/{a}", "/admin/alerts"];
 
     private static readonly string[] AdminPosts =
-        ["/admin/campaigns/{c}/pause", "/admin/campaigns/{c}/resume", "/admin/merchants/{a}/suspend", "/admin/merchants/{a}/approve", "/admin/merchants/{a}/reinstate", "/admin/campaigns"];
+        ["/admin/campaigns/{c}/pause", "/admin/campaigns/{c}/resume", "/admin/merchants/{a}/suspend", "/admin/merchants/{a}/approve", "/admin/merchants/{a}/reinstate", "/admin/campaigns", "/admin/alerts/x/suspend"];
 
     private readonly Random _random = new(seed);
     private int _residents;

@@ -26,6 +26,7 @@ public static class ProblemCatalog
         (ProblemCodes.InvalidTransition, 409, "The merchant's status does not allow this step."),
         (ProblemCodes.CouponNotFound, 404, "No such coupon."),
         (ProblemCodes.OrderNotFound, 404, "This merchant has no redeemed order with this id."),
+        (ProblemCodes.AlertNotFound, 404, "No risk alert with this id."),
         (ProblemCodes.NotListOnly, 409, "The coupon type is claimed, not granted to a list."),
         (ProblemCodes.RoundNotFound, 404, "The campaign has no such round."),
         (ProblemCodes.RoundOpened, 409, "The round has opened: its stock no longer moves."),

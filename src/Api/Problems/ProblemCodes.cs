@@ -22,6 +22,7 @@ public static class ProblemCodes
     public const string InvalidTransition = "invalid_transition";
     public const string CouponNotFound = "coupon_not_found";
     public const string OrderNotFound = "order_not_found";
+    public const string AlertNotFound = "alert_not_found";
     public const string NotListOnly = "not_list_only";
     public const string RoundNotFound = "round_not_found";
     public const string RoundOpened = "round_opened";

@@ -1,4 +1,5 @@
 using Claims.Contracts.Redemptions;
+using Claims.Contracts.Risk;
 
 namespace Claims.Grains.Orders;
 
@@ -47,6 +48,12 @@ public sealed class OrderGrain(
         }
 
         await state.WriteStateAsync();
+        if (outcome.Receipt is { } redeemed && (await campaigns.FindAsync(coupon.CampaignId))?.FindCouponType(coupon.CouponTypeId) is { } couponType)
+        {
+            await GrainFactory.GetGrain<IRiskGrain>(merchantId)
+                .ObserveAsync(new(coupon.CampaignId, request.UserId, orderId, request.OrderAmount, couponType.MinSpend, redeemed.RedeemedAt));
+        }
+
         return outcome;
     }
 
