@@ -5,6 +5,7 @@ using Claims.Api.Campaigns;
 using Claims.Api.Claims;
 using Claims.Api.Docs;
 using Claims.Api.Merchants;
+using Claims.Api.Operators;
 using Claims.Api.Problems;
 using Claims.Api.Redemptions;
 using Claims.Api.Risk;
@@ -78,6 +79,7 @@ public static class ApiHostingExtensions
         app.MapRedemptionsApi();
         app.MapAdminAlertsApi();
         app.MapOperatorLoginApi();
+        app.MapOperatorPages();
         app.MapClaimsApiDocs();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Operator).DisableRequestTimeout();
         if (app.Environment.IsDevelopment())

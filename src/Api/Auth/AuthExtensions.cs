@@ -47,8 +47,10 @@ public static class AuthExtensions
                     // Tell the client why, in the problem's code, instead of a bare 401.
                     OnChallenge = context =>
                     {
-                        // A person opening the dashboard is sent to sign in; a program gets the problem.
-                        if (context.Request.Path.StartsWithSegments("/dashboard") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+                        // A person opening the dashboard or an operator's page is sent to sign in; a
+                        // program gets the problem.
+                        if ((context.Request.Path.StartsWithSegments("/dashboard") || context.Request.Path.StartsWithSegments("/operator"))
+                            && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
                         {
                             context.HandleResponse();
                             context.Response.Redirect(OperatorLoginApi.LoginPath(context.Request));
