@@ -54,6 +54,7 @@ public static class ApiHostingExtensions
         builder.Services.TryAddSingleton<ClaimDispatcher>();
         builder.Services.TryAddSingleton<ProcessAdmission>();
         builder.Services.TryAddSingleton<ClaimAdmission>();
+        builder.Services.TryAddSingleton<ClaimLog>();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
         return builder;

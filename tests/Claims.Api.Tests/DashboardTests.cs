@@ -53,15 +53,37 @@ public sealed class DashboardTests(ClaimsApiFactory factory) : IClassFixture<Cla
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(withCookie, TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    [Fact]
-    public async Task TheSignInPageSendsNobodyOffTheSite()
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task TheSignInPageSendsNobodyOffTheSite(string returnUrl)
     {
         using var browser = factory.CreateClient(new() { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = TestTokens.Operator(), ["returnUrl"] = "//evil.example/" });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = TestTokens.Operator(), ["returnUrl"] = returnUrl });
 
         using var signedIn = await browser.PostAsync("/operator/login", form, TestContext.Current.CancellationToken);
 
         Assert.Equal("/dashboard/", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheCookieAloneSignsInReadsButNoChange()
+    {
+        using var browser = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var signedIn = await SignInAsync(browser, TestTokens.Operator());
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie")).Split(';')[0];
+
+        // What a form on another site could send: the cookie, no header of ours.
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/admin/alerts/some-alert/suspend");
+        forged.Headers.Add("Cookie", cookie);
+        await ApiAssert.ProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated", browser.SendAsync(forged, TestContext.Current.CancellationToken));
+
+        using var fromThePage = new HttpRequestMessage(HttpMethod.Post, "/admin/alerts/some-alert/suspend");
+        fromThePage.Headers.Add("Cookie", cookie);
+        fromThePage.Headers.Add("X-Claims-Operator", "1");
+        await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "alert_not_found", browser.SendAsync(fromThePage, TestContext.Current.CancellationToken));
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string token) =>

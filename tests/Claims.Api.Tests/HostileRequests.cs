@@ -147,8 +147,9 @@ public sealed class HostileRequests(string campaignId, string merchantA, string 
     private HostileRequest OtherMerchantsOrder() =>
         new("another merchant's order", HttpMethod.Post, $"/redemptions/{merchantAsOrder}/refund", TestTokens.Merchant(merchantB), null, "application/json", HttpStatusCode.NotFound, "order_not_found");
 
-    private HostileRequest UnknownCoupon() =>
-        Redeem("unknown coupon", $"{campaignId}.p1.market-10-50.{_random.Next(500, 1_000_000)}", "owner-2", Order(), "60", HttpStatusCode.NotFound, "coupon_not_found");
+    private HostileRequest UnknownCoupon() => _random.Next(2) == 0
+        ? Redeem("unknown coupon", $"{campaignId}.p1.market-10-50.{_random.Next(500, 1_000_000)}", "owner-2", Order(), "60", HttpStatusCode.NotFound, "coupon_not_found")
+        : Redeem("coupon of a shard the pool does not have", $"{campaignId}.p1.market-10-50.{_random.Next(16)}.{_random.Next(1, 100)}", "owner-2", Order(), "60", HttpStatusCode.NotFound, "coupon_not_found");
 
     private HostileRequest UnknownOrder() =>
         new("unknown order", HttpMethod.Post, $"/redemptions/{Order()}/refund", TestTokens.Merchant(merchantA), null, "application/json", HttpStatusCode.NotFound, "order_not_found");

@@ -82,7 +82,14 @@ public sealed class RiskControlTests
     {
         // A resident's second coupon at the merchant comes last, as a marker: once its alert is in
         // the book, every redemption before it has been weighed (a merchant's are weighed in order).
-        await using var factory = ClaimsApiFactory.With(new Dictionary<string, string>(AlwaysOpen) { ["Risk:RepeatResidentCount"] = "2" });
+        // Thresholds a normal day comes near but does not cross: ten redemptions in a minute where
+        // fifteen raise a burst, and every order more than 5% above the minimum spend of 50.
+        await using var factory = ClaimsApiFactory.With(new Dictionary<string, string>(AlwaysOpen)
+        {
+            ["Risk:RepeatResidentCount"] = "2",
+            ["Risk:BurstCount"] = "15",
+            ["Risk:MinimumSpendSample"] = "8",
+        });
         var (campaign, merchant, till) = await SetUpAsync(factory);
         decimal[] amounts = [87.5m, 120m, 63.2m, 250m, 99.9m, 71m, 56m, 180m];
         for (var i = 0; i < amounts.Length; i++)

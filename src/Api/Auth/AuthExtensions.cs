@@ -37,7 +37,8 @@ public static class AuthExtensions
                     // token they signed in with rides in an HttpOnly cookie instead.
                     OnMessageReceived = context =>
                     {
-                        if (!context.Request.Headers.Authorization.Any() && context.Request.Cookies.TryGetValue(OperatorLoginApi.CookieName, out var token))
+                        if (!context.Request.Headers.Authorization.Any() && OperatorLoginApi.CookieMaySignIn(context.Request)
+                            && context.Request.Cookies.TryGetValue(OperatorLoginApi.CookieName, out var token))
                         {
                             context.Token = token;
                         }

@@ -13,6 +13,17 @@ public static class OperatorLoginApi
 {
     public const string CookieName = "claims-operator";
 
+    /// <summary>
+    /// The header the operators' pages send with every change they make. The cookie alone signs
+    /// in only reads: a form on another site can make a browser post with the cookie, but it
+    /// cannot add a header without a CORS preflight, which this API never grants.
+    /// </summary>
+    public const string ChangeHeader = "X-Claims-Operator";
+
+    /// <summary>Whether a request may be signed in by the cookie: reads always, changes only with <see cref="ChangeHeader"/>.</summary>
+    public static bool CookieMaySignIn(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.ContainsKey(ChangeHeader);
+
     private const string LoginPage = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>Claims: operator sign-in</title>
@@ -77,5 +88,5 @@ public static class OperatorLoginApi
 
     // Only a path on this site: a sign-in must not become a redirect to anywhere.
     private static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal) ? url : "/dashboard/";
+        RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/dashboard/";
 }

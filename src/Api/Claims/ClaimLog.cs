@@ -6,14 +6,14 @@ namespace Claims.Api.Claims;
 /// rate limit may be a bot (Information), and shed load is an operator's concern (Warning, in
 /// the exception handler).
 /// </summary>
-internal static partial class ClaimLog
+public sealed partial class ClaimLog(ILogger<ClaimLog> logger)
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim by {UserId} refused: over the rate limit for {RetryAfter}")]
-    public static partial void RateLimited(ILogger logger, string userId, TimeSpan retryAfter);
+    public partial void RateLimited(string userId, TimeSpan retryAfter);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} refused at the node: the stock board says sold out")]
-    public static partial void SoldOutOnTheBoard(ILogger logger, string campaignId, string couponTypeId);
+    public partial void SoldOutOnTheBoard(string campaignId, string couponTypeId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} by {UserId} refused: {Code}")]
-    public static partial void Refused(ILogger logger, string campaignId, string couponTypeId, string userId, string code);
+    public partial void Refused(string campaignId, string couponTypeId, string userId, string code);
 }

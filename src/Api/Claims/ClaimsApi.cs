@@ -27,7 +27,7 @@ public static class ClaimsApi
         ClaimDispatcher dispatcher,
         ClaimAdmission admission,
         ClaimsMetrics metrics,
-        ILoggerFactory logs,
+        ClaimLog log,
         TimeProvider time)
     {
         var arrived = time.GetTimestamp();
@@ -55,7 +55,7 @@ public static class ClaimsApi
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             metrics.Refused(null, null, ProblemCodes.RateLimited);
-            ClaimLog.RateLimited(logs.CreateLogger(typeof(ClaimsApi)), userId, wait);
+            log.RateLimited(userId, wait);
             return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many claims; retry after the time in Retry-After.");
         }
 
@@ -75,7 +75,7 @@ public static class ClaimsApi
         if (poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
         {
             metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(ClaimRefusal.SoldOut));
-            ClaimLog.SoldOutOnTheBoard(logs.CreateLogger(typeof(ClaimsApi)), campaign.Id, couponType.Id);
+            log.SoldOutOnTheBoard(campaign.Id, couponType.Id);
             return Refused(http, ClaimRefusal.SoldOut);
         }
 
@@ -93,7 +93,7 @@ public static class ClaimsApi
         }
 
         metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(outcome.Refusal!.Value));
-        ClaimLog.Refused(logs.CreateLogger(typeof(ClaimsApi)), campaign.Id, couponType.Id, userId, ClaimRefusalCodes.Code(outcome.Refusal.Value));
+        log.Refused(campaign.Id, couponType.Id, userId, ClaimRefusalCodes.Code(outcome.Refusal.Value));
         return Refused(http, outcome.Refusal.Value);
     }
 

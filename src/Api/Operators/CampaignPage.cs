@@ -60,7 +60,7 @@ internal static class CampaignPage
         }
 
         async function alerts() {
-          const list = await get('/admin/alerts');
+          const list = await get(`/admin/alerts?campaignId=${encodeURIComponent(id)}`);
           document.getElementById('alerts').innerHTML = '<tr><th>raised</th><th>merchant</th><th>kind</th><th>detail</th><th></th></tr>'
             + list.filter(a => a.campaignId === id).map(a => `<tr data-alert="${esc(a.id)}"><td>${esc(new Date(a.raisedAt).toLocaleString())}</td><td>${esc(a.merchantId)}</td>`
               + `<td>${esc(a.kind)}</td><td>${esc(a.detail)}</td><td>${a.suspendedAt ? '<span class="suspended">suspended</span>'
@@ -71,7 +71,7 @@ internal static class CampaignPage
           const alertId = e.target.dataset?.suspend;
           if (!alertId) return;
           e.target.disabled = true;
-          await fetch(`/admin/alerts/${encodeURIComponent(alertId)}/suspend`, { method: 'POST', credentials: 'same-origin' });
+          await fetch(`/admin/alerts/${encodeURIComponent(alertId)}/suspend`, { method: 'POST', credentials: 'same-origin', headers: { 'X-Claims-Operator': '1' } });
           await alerts();
         });
 

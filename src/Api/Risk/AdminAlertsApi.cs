@@ -11,10 +11,10 @@ public static class AdminAlertsApi
     public static IEndpointRouteBuilder MapAdminAlertsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/alerts").RequireAuthorization(Roles.Operator).WithTags("Risk");
-        group.MapGet("/", async (string? merchantId, IGrainFactory grains) =>
+        group.MapGet("/", async (string? merchantId, string? campaignId, IGrainFactory grains) =>
         {
             var alerts = await grains.GetGrain<IAlertBookGrain>(IAlertBookGrain.Key).ListAsync();
-            return TypedResults.Ok(merchantId is null ? alerts : [.. alerts.Where(a => a.MerchantId == merchantId)]);
+            return TypedResults.Ok(alerts.Where(a => (merchantId is null || a.MerchantId == merchantId) && (campaignId is null || a.CampaignId == campaignId)).ToList());
         });
         group.MapPost("/{alertId}/suspend", SuspendAsync);
         return routes;

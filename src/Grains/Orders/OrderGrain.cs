@@ -92,7 +92,8 @@ public sealed class OrderGrain(
     {
         if (await campaigns.FindAsync(coupon.CampaignId) is not { } campaign
             || campaign.FindCouponType(coupon.CouponTypeId) is not { } couponType
-            || campaign.Rounds.All(r => r.Id != coupon.RoundId))
+            || campaign.Rounds.All(r => r.Id != coupon.RoundId)
+            || (coupon.Shard is { } shard ? couponType.PoolShards == 1 || shard >= couponType.PoolShards : couponType.PoolShards != 1))
         {
             return RedemptionRefusal.CouponNotFound;
         }

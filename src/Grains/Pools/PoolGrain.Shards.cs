@@ -10,6 +10,11 @@ public sealed partial class PoolGrain
     // Per borrower, the version that last raised what this shard lent it.
     private readonly Dictionary<int, long> _lentAt = [];
 
+    // Whether this activation has asked every sibling what it lent here: a loan stored by the
+    // lender but never by this shard (its answer lost, or this shard restarted) is stock only a
+    // collection finds.
+    private bool _loansCollected;
+
     private int NetBorrowed => state.State.Borrowed.Values.Sum() - state.State.Lent.Values.Sum();
 
     private int ShareOf(int stock) => _shard is { } shard ? PoolShards.StockOf(stock, _shards, shard) : stock;
@@ -22,6 +27,11 @@ public sealed partial class PoolGrain
 
     public async Task<int> LendAsync(int borrower, int wanted)
     {
+        if (wanted > 0 && !_loansCollected && Capacity - _book.Granted < wanted)
+        {
+            await CollectLoansAsync();
+        }
+
         var now = time.GetUtcNow();
         var lendable = state.State.Closed || _paused || now < _round.OpensAt || now >= _round.ClosesAt ? 0 : Math.Max(0, Capacity - _book.Granted);
         var lent = Math.Min(wanted, lendable);
@@ -32,9 +42,12 @@ public sealed partial class PoolGrain
             PostCounts();
         }
 
-        // Nothing is told that a crash could take back: a borrower grants from the total.
+        // Nothing is told that a crash could take back: a borrower grants from the total. The
+        // total and its version are taken now; a concurrent loan raises both after them, and is
+        // told by its own call once its own write is done.
+        var total = state.State.Lent.GetValueOrDefault(borrower);
         await _outbox.StoreAsync(_lentAt.GetValueOrDefault(borrower));
-        return state.State.Lent.GetValueOrDefault(borrower);
+        return total;
     }
 
     // The claims of a batch this shard refused as sold out are decided again with what the
@@ -52,6 +65,11 @@ public sealed partial class PoolGrain
             if (dry.Count == 0)
             {
                 break;
+            }
+
+            if (_book.Granted >= Capacity && !_loansCollected)
+            {
+                await CollectLoansAsync();
             }
 
             if (_book.Granted >= Capacity)
@@ -74,16 +92,24 @@ public sealed partial class PoolGrain
     }
 
     // Asks the siblings in turn, starting with the next, until the coupons wanted are lent; the
-    // version of the change, or 0 when none would lend.
+    // version of the change, or 0 when none would lend. A sibling that cannot answer lends
+    // nothing this time: the batch is answered with what the others lent, not failed.
     private async Task<long> BorrowAsync(int wanted)
     {
         var version = 0L;
         for (var step = 1; step < _shards && wanted > 0; step++)
         {
             var sibling = (_shard!.Value + step) % _shards;
-            var (got, at) = await CollectAsync(sibling, wanted);
-            wanted -= got;
-            version = Math.Max(version, at);
+            try
+            {
+                var (got, at) = await CollectAsync(sibling, wanted);
+                wanted -= got;
+                version = Math.Max(version, at);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OrleansException)
+            {
+                LogSiblingUnavailable(exception, this.GetPrimaryKeyString(), sibling);
+            }
         }
 
         return version;
@@ -103,8 +129,9 @@ public sealed partial class PoolGrain
         return (total - before, _outbox.NextVersion());
     }
 
-    // Before the close counts what is left: a loan stored by a sibling but never by this shard
-    // would otherwise belong to neither, and pass on to no later round.
+    // Before the close counts what is left, and before this activation first lends or borrows: a
+    // loan stored by a sibling but never by this shard would otherwise belong to neither. A
+    // sibling that cannot answer fails the collection; the close is retried at the next tick.
     private async Task CollectLoansAsync()
     {
         if (_shard is null)
@@ -119,5 +146,9 @@ public sealed partial class PoolGrain
         }
 
         await _outbox.StoreAsync(version);
+        _loansCollected = true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pool shard {PoolKey} could not borrow from sibling {Sibling}; it lends nothing this time")]
+    private partial void LogSiblingUnavailable(Exception exception, string poolKey, int sibling);
 }

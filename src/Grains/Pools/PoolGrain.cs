@@ -7,7 +7,8 @@ namespace Claims.Grains.Pools;
 
 // Reentrant so that batches arriving while a write is in flight are decided at once and their
 // writes coalesce into the next one (group commit). Every grant and change is checked and applied
-// before the first await, which is what makes the interleaving safe.
+// synchronously, between awaits, against the state as it is then, which is what makes the
+// interleaving safe; a shard that borrows decides its refused claims again after the loan.
 [Reentrant]
 public sealed partial class PoolGrain(
     [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,

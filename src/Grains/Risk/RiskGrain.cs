@@ -3,34 +3,47 @@ using Microsoft.Extensions.Options;
 
 namespace Claims.Grains.Risk;
 
-// The windows live in memory: a restart forgets the last minutes of a merchant's pattern, which
-// the next redemptions rebuild; the alerts themselves are stored by the alert book.
+// The windows live in memory, for as long as the longest window (the grain is kept that long
+// while idle): a restart forgets a merchant's recent pattern, which the next redemptions
+// rebuild; the alerts themselves are stored by the alert book.
+[CollectionAgeLimit(Days = 1)]
 public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<RiskGrain> logger) : Grain, IRiskGrain
 {
-    private readonly Queue<RedemptionSeen> _recent = new();
+    // Sweeping residents and quiet times whose windows have passed, every so many redemptions,
+    // keeps a busy merchant's memory to one day's residents.
+    private const int SweepEvery = 256;
+
+    private readonly Queue<DateTimeOffset> _burst = new();
     private readonly Queue<RedemptionSeen> _latest = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _byResident = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _quietUntil = new(StringComparer.Ordinal);
+    private int _observed;
 
     public async Task ObserveAsync(RedemptionSeen redemption)
     {
         var o = options.Value;
-        var window = Max(o.BurstWindow, o.RepeatResidentWindow);
-        _recent.Enqueue(redemption);
-        while (_recent.Peek().At < redemption.At - window)
-        {
-            _recent.Dequeue();
-        }
-
+        var at = redemption.At;
+        Slide(_burst, at, at - o.BurstWindow);
         _latest.Enqueue(redemption);
         while (_latest.Count > o.MinimumSpendSample)
         {
             _latest.Dequeue();
         }
 
-        var burst = _recent.Count(r => r.At > redemption.At - o.BurstWindow);
-        if (burst >= o.BurstCount)
+        if (!_byResident.TryGetValue(redemption.UserId, out var residentTimes))
         {
-            await RaiseAsync(AlertKind.RedemptionBurst, "", redemption, $"{burst} redemptions within {o.BurstWindow}.");
+            _byResident[redemption.UserId] = residentTimes = new Queue<DateTimeOffset>();
+        }
+
+        Slide(residentTimes, at, at - o.RepeatResidentWindow);
+        if (++_observed % SweepEvery == 0)
+        {
+            Sweep(at, o);
+        }
+
+        if (_burst.Count >= o.BurstCount)
+        {
+            await RaiseAsync(AlertKind.RedemptionBurst, "", redemption, $"{_burst.Count} redemptions within {o.BurstWindow}.");
         }
 
         var atMinimum = _latest.Count(r => r.OrderAmount <= r.MinSpend * (1 + o.MinimumSpendMargin));
@@ -39,15 +52,23 @@ public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<Ris
             await RaiseAsync(AlertKind.MinimumSpendOrders, "", redemption, $"{atMinimum} of the last {_latest.Count} orders within {o.MinimumSpendMargin:P0} above the minimum spend.");
         }
 
-        var repeats = _recent.Count(r => r.UserId == redemption.UserId && r.At > redemption.At - o.RepeatResidentWindow);
-        if (repeats >= o.RepeatResidentCount)
+        if (residentTimes.Count >= o.RepeatResidentCount)
         {
-            await RaiseAsync(AlertKind.RepeatResident, redemption.UserId, redemption, $"Resident {redemption.UserId}'s coupons used here {repeats} times within {o.RepeatResidentWindow}.");
+            await RaiseAsync(AlertKind.RepeatResident, redemption.UserId, redemption, $"Resident {redemption.UserId}'s coupons used here {residentTimes.Count} times within {o.RepeatResidentWindow}.");
         }
 
-        if (OutsideBusinessHours(redemption.At.TimeOfDay, o))
+        if (OutsideBusinessHours(at.TimeOfDay, o))
         {
-            await RaiseAsync(AlertKind.OutsideBusinessHours, "", redemption, $"Order {redemption.OrderId} redeemed at {redemption.At:HH:mm} local time, outside {o.BusinessOpens:hh\\:mm}-{o.BusinessCloses:hh\\:mm}.");
+            await RaiseAsync(AlertKind.OutsideBusinessHours, "", redemption, $"Order {redemption.OrderId} redeemed at {at:HH:mm} local time, outside {o.BusinessOpens:hh\\:mm}-{o.BusinessCloses:hh\\:mm}.");
+        }
+    }
+
+    private static void Slide(Queue<DateTimeOffset> window, DateTimeOffset at, DateTimeOffset since)
+    {
+        window.Enqueue(at);
+        while (window.Peek() <= since)
+        {
+            window.Dequeue();
         }
     }
 
@@ -56,8 +77,21 @@ public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<Ris
             ? local < o.BusinessOpens || local >= o.BusinessCloses
             : local < o.BusinessOpens && local >= o.BusinessCloses);
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private void Sweep(DateTimeOffset now, RiskOptions o)
+    {
+        foreach (var (resident, times) in _byResident.Where(r => r.Value.Count == 0 || r.Value.Last() <= now - o.RepeatResidentWindow).ToList())
+        {
+            _byResident.Remove(resident);
+        }
 
+        foreach (var key in _quietUntil.Where(q => q.Value <= now).Select(q => q.Key).ToList())
+        {
+            _quietUntil.Remove(key);
+        }
+    }
+
+    // Quiet only once the alert is stored: an alert the book could not take is raised again by
+    // the next redemption that shows the pattern.
     private async Task RaiseAsync(AlertKind kind, string about, RedemptionSeen redemption, string detail)
     {
         var key = $"{kind}:{about}";
@@ -66,13 +100,23 @@ public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<Ris
             return;
         }
 
-        _quietUntil[key] = redemption.At + options.Value.Quiet;
         var merchantId = this.GetPrimaryKeyString();
-        LogRaised(merchantId, kind, detail);
-        await GrainFactory.GetGrain<IAlertBookGrain>(IAlertBookGrain.Key)
-            .AddAsync(new RiskAlert(Guid.NewGuid().ToString("N")[..16], merchantId, kind, redemption.CampaignId, redemption.At, detail));
+        try
+        {
+            await GrainFactory.GetGrain<IAlertBookGrain>(IAlertBookGrain.Key)
+                .AddAsync(new RiskAlert(Guid.NewGuid().ToString("N")[..16], merchantId, kind, redemption.CampaignId, redemption.At, detail));
+            _quietUntil[key] = redemption.At + options.Value.Quiet;
+            LogRaised(merchantId, kind, detail);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or InvalidOperationException)
+        {
+            LogNotStored(exception, merchantId, kind);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk alert on merchant {MerchantId}: {Kind}: {Detail}")]
     private partial void LogRaised(string merchantId, AlertKind kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} alert on merchant {MerchantId} could not be stored; the next redemption showing it raises it again")]
+    private partial void LogNotStored(Exception exception, string merchantId, AlertKind kind);
 }

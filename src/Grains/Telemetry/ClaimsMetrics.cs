@@ -20,6 +20,7 @@ public sealed class ClaimsMetrics
     private readonly Histogram<double> _grantDuration;
     private readonly Counter<long> _redemptions;
     private readonly Counter<long> _refunds;
+    private readonly List<Func<int>> _backlogs = [];
 
     public ClaimsMetrics(IMeterFactory meters, ProcessStockBoard board)
     {
@@ -34,11 +35,21 @@ public sealed class ClaimsMetrics
             () => board.Posts().Select(p => new Measurement<int>(p.Post.Remaining, new KeyValuePair<string, object?>("pool", p.PoolKey))),
             "{coupon}",
             "Coupons left to claim in each pool, as last posted to this process.");
+        _meter.CreateObservableGauge(
+            "claims.ledger.backlog",
+            () => { lock (_backlogs) { return _backlogs.Sum(b => b()); } },
+            "{batch}",
+            "Batches of events waiting for the ledger writer: how far the ledger trails the grains.");
     }
 
-    /// <summary>Reports how many batches of events wait for the ledger writer.</summary>
-    public void ObserveLedgerBacklog(Func<int> backlog) =>
-        _meter.CreateObservableGauge("claims.ledger.backlog", backlog, "{batch}", "Batches of events waiting for the ledger writer: how far the ledger trails the grains.");
+    /// <summary>Adds a ledger writer's queue to the backlog gauge.</summary>
+    public void ObserveLedgerBacklog(Func<int> backlog)
+    {
+        lock (_backlogs)
+        {
+            _backlogs.Add(backlog);
+        }
+    }
 
     public void Granted(string campaignId, string couponTypeId, TimeSpan elapsed)
     {
