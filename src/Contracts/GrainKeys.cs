@@ -6,9 +6,10 @@ public static class GrainKeys
     public static string Pool(string campaignId, string roundId, string couponTypeId) =>
         $"{campaignId}/{roundId}/{couponTypeId}";
 
-    /// <summary>One shard of a pool split into several (see <see cref="PoolShards"/>).</summary>
-    public static string Pool(string campaignId, string roundId, string couponTypeId, int shard) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{roundId}/{couponTypeId}/{shard}");
+    /// <summary>One shard of a pool split into several (see <see cref="PoolShards"/>); a null shard is the pool that is not split.</summary>
+    public static string Pool(string campaignId, string roundId, string couponTypeId, int? shard) => shard is { } k
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{roundId}/{couponTypeId}/{k}")
+        : Pool(campaignId, roundId, couponTypeId);
 
     /// <summary>The parts of a pool key; <c>Shard</c> is null for a pool that is not split.</summary>
     public static (string CampaignId, string RoundId, string CouponTypeId, int? Shard) ParsePool(string key)

@@ -2,7 +2,6 @@ using Claims.Grains.Board;
 using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
 using Claims.Grains.Risk;
-using Claims.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +9,7 @@ namespace Claims.Grains;
 
 public static class ClaimsGrainsServiceCollectionExtensions
 {
-    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory, the event sink, the ledger reader and the metrics (unless already registered).</summary>
+    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory, the event sink and the ledger reader (unless already registered).</summary>
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.AddOptions<ClaimsLifecycleOptions>();
@@ -20,8 +19,6 @@ public static class ClaimsGrainsServiceCollectionExtensions
         services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();
         services.TryAddSingleton<ProcessStockBoard>();
         services.TryAddSingleton<IStockBoard>(provider => provider.GetRequiredService<ProcessStockBoard>());
-        services.AddMetrics();
-        services.TryAddSingleton<ClaimsMetrics>();
 
         // Without a ledger there is nothing to read back: reports come out empty.
         services.TryAddSingleton<ILedgerReader, ProcessMemoryLedger>();

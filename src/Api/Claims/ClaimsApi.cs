@@ -71,7 +71,7 @@ public static class ClaimsApi
 
         // A pool the board says is sold out is refused here, unless this is the replay of a claim
         // it granted, which must get its coupon back.
-        var poolKeys = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? campaign.PoolKeys(round.Id, couponType.Id).ToList() : null;
+        var poolKeys = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? campaign.PoolKeys(round.Id, couponType.Id) : null;
         if (poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
         {
             metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(ClaimRefusal.SoldOut));
@@ -92,8 +92,9 @@ public static class ClaimsApi
             admission.SawSoldOut(poolKeys);
         }
 
-        metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(outcome.Refusal!.Value));
-        log.Refused(campaign.Id, couponType.Id, userId, ClaimRefusalCodes.Code(outcome.Refusal.Value));
+        var code = ClaimRefusalCodes.Code(outcome.Refusal!.Value);
+        metrics.Refused(campaign.Id, couponType.Id, code);
+        log.Refused(campaign.Id, couponType.Id, userId, code);
         return Refused(http, outcome.Refusal.Value);
     }
 

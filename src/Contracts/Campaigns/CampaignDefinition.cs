@@ -72,13 +72,20 @@ public sealed record CampaignDefinition(
     };
 
     /// <summary>Every pool grain (one per shard) holding <paramref name="roundId"/>'s stock of <paramref name="couponTypeId"/>.</summary>
-    public IEnumerable<string> PoolKeys(string roundId, string couponTypeId)
+    public IReadOnlyList<string> PoolKeys(string roundId, string couponTypeId)
     {
         var shards = FindCouponType(couponTypeId)?.PoolShards ?? 1;
         return shards == 1
             ? [GrainKeys.Pool(Id, roundId, couponTypeId)]
-            : Enumerable.Range(0, shards).Select(shard => GrainKeys.Pool(Id, roundId, couponTypeId, shard));
+            : [.. Enumerable.Range(0, shards).Select(shard => GrainKeys.Pool(Id, roundId, couponTypeId, shard))];
     }
+
+    /// <summary>Every pool grain of <paramref name="rounds"/>: each coupon type they stock, each shard.</summary>
+    public IEnumerable<string> PoolKeys(IEnumerable<RoundDefinition> rounds) =>
+        from round in rounds
+        from couponTypeId in round.Stock.Keys
+        from poolKey in PoolKeys(round.Id, couponTypeId)
+        select poolKey;
 
     /// <summary>The pool grain that serves <paramref name="userId"/>'s claims of <paramref name="couponTypeId"/> in <paramref name="roundId"/>.</summary>
     public string PoolKeyFor(string roundId, string couponTypeId, string userId) =>
@@ -88,9 +95,7 @@ public sealed record CampaignDefinition(
     public string PoolKeyForQuotaShard(string roundId, string couponTypeId, int quotaShard)
     {
         var shards = FindCouponType(couponTypeId)?.PoolShards ?? 1;
-        return shards == 1
-            ? GrainKeys.Pool(Id, roundId, couponTypeId)
-            : GrainKeys.Pool(Id, roundId, couponTypeId, PoolShards.ServingQuotaShard(quotaShard, shards));
+        return GrainKeys.Pool(Id, roundId, couponTypeId, shards == 1 ? null : PoolShards.ServingQuotaShard(quotaShard, shards));
     }
 
     /// <summary>Region codes are hierarchical (province, city, county): a listed prefix admits every code under it.</summary>

@@ -153,10 +153,7 @@ public sealed partial class CampaignGrain(
 
         var now = time.GetUtcNow();
         var settled = await Task.WhenAll(
-            from round in definition.Rounds
-            where round.OpensAt <= now
-            from couponTypeId in round.Stock.Keys
-            from poolKey in definition.PoolKeys(round.Id, couponTypeId)
+            from poolKey in definition.PoolKeys(definition.Rounds.Where(r => r.OpensAt <= now))
             select GrainFactory.GetGrain<IPoolGrain>(poolKey).TickAsync());
 
         // No coupon of the campaign can be valid after this: nothing is left to expire or roll.
@@ -179,11 +176,7 @@ public sealed partial class CampaignGrain(
     {
         var definition = state.State.Definition!;
         var paused = state.State.Status == CampaignStatus.Paused;
-        return Task.WhenAll(
-            from round in definition.Rounds
-            from couponTypeId in round.Stock.Keys
-            from poolKey in definition.PoolKeys(round.Id, couponTypeId)
-            select GrainFactory.GetGrain<IPoolGrain>(poolKey).SetPausedAsync(paused));
+        return Task.WhenAll(definition.PoolKeys(definition.Rounds).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).SetPausedAsync(paused)));
     }
 
     private Task RegisterAsync() =>

@@ -21,9 +21,7 @@ public sealed partial class PoolGrain
 
     // The pool of this coupon type in another round that takes what this one passes on: the
     // shard with the same number, since a type has as many shards in every round.
-    private string PoolKeyIn(string roundId) => _shard is { } shard
-        ? GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id, shard)
-        : GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id);
+    private string PoolKeyIn(string roundId) => GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id, _shard);
 
     public async Task<int> LendAsync(int borrower, int wanted)
     {

@@ -57,8 +57,5 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
     }
 
     private IEnumerable<IPoolGrain> Pools(CampaignDefinition definition) =>
-        from round in definition.Rounds
-        from couponTypeId in round.Stock.Keys
-        from poolKey in definition.PoolKeys(round.Id, couponTypeId)
-        select GrainFactory.GetGrain<IPoolGrain>(poolKey);
+        definition.PoolKeys(definition.Rounds).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey));
 }
