@@ -1,12 +1,16 @@
-using Claims.Grains.Telemetry;
 using Claims.Grains.Board;
+using Claims.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Claims.Silo.Admission;
 
 public static class AdmissionHostingExtensions
 {
-    /// <summary>The stock board, shared through Redis when the <c>Admission</c> section names one, and the admission health check.</summary>
+    /// <summary>
+    /// The stock board, shared through Redis when the <c>Admission</c> section names one, the
+    /// admission health check, and Claims' metrics (which read the board): every host, silo or
+    /// client, adds these.
+    /// </summary>
     public static IHostApplicationBuilder AddClaimsAdmission(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section);
