@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
 # Claims against the seckill a team would otherwise write (bench/Claims.Yardstick: a Redis Lua
-# script behind the same endpoint and JWT auth), with one load generator (wrk, closed loop:
-# CONNECTIONS connections each sending its next claim when the last is answered) for every
-# target: bare Kestrel, the yardstick, Claims granting on memory, SQLite and PostgreSQL, and
-# Claims refusing a sold-out type. Installs wrk, Redis and PostgreSQL when missing, runs each on
-# throwaway data, and prints a Markdown table. DURATION (s) and CONNECTIONS tune the runs.
+# script behind the same endpoint and JWT auth), measured per core: the system under test (the
+# server and its Redis or PostgreSQL) runs on CPU $SERVER_CPU, the load generator (wrk, one
+# thread, closed loop: each connection sends its next claim when the last is answered) on CPU
+# $LOAD_CPU, so a figure is the server's and not the generator's. Each target gets a warm-up run,
+# then one measured run per connection count; the warm-up and every measured run claim with
+# residents of their own. Per run it reports answers per second, the server's CPU per answer
+# (server and store, from /proc), latency, and for PostgreSQL the grants per commit.
+#
+#   TARGETS      which to run (default: bare yardstick memory sqlite soldout postgres)
+#   CONNECTIONS  connection counts (default: 64 256 1024)
+#   DURATION, WARMUP  seconds per measured and warm-up run (15, 15)
+#   SERVER_CPU, LOAD_CPU  the cores (1, 0)
+#
+# Installs wrk, Redis and PostgreSQL when missing, runs each on throwaway data, prints a table.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 source scripts/redis.sh
 
+TARGETS="${TARGETS:-bare yardstick memory sqlite soldout postgres}"
+CONNECTIONS="${CONNECTIONS:-64 256 1024}"
 DURATION="${DURATION:-15}"
-# Tiered compilation takes this long under load to optimise the hot paths.
 WARMUP="${WARMUP:-15}"
-CONNECTIONS="${CONNECTIONS:-64}"
-TOKENS="${TOKENS:-400000}"
+SERVER_CPU="${SERVER_CPU:-1}"
+LOAD_CPU="${LOAD_CPU:-0}"
+# Enough residents that no measured run meets one twice.
+TOKENS="${TOKENS:-800000}"
 KEY="yardstick-signing-key-at-least-32-bytes-long"
 WORK="$(mktemp -d /tmp/claims-yardstick.XXXXXX)"
+TICK="$(getconf CLK_TCK)"
 SERVER=""
 
 stop_server() {
@@ -28,36 +41,70 @@ stop_server() {
 }
 trap 'stop_server; stop_postgres; stop_redis; rm -rf "$WORK"' EXIT
 
+wants() { [[ " $TARGETS " == *" $1 "* ]]; }
+
 if ! command -v wrk >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 for project in src/Api bench/Claims.Yardstick loadtests/Claims.LoadTests; do
     dotnet build -c Release "$project" -nologo -v quiet >/dev/null || { echo "building $project failed"; exit 1; }
 done
-start_redis >/dev/null || exit 1
-start_postgres >/dev/null || exit 1
+
+# The stores share the server's core: what they cost is part of what a claim costs.
+if wants yardstick; then
+    start_redis >/dev/null || exit 1
+    taskset -a -p -c "$SERVER_CPU" "$(cat "$REDIS_DIR/redis.pid")" >/dev/null
+fi
+if wants postgres; then
+    start_postgres >/dev/null || exit 1
+    # Backends fork from the postmaster and inherit its core.
+    for pid in $(pgrep -f "$PG_DATA/data"); do taskset -a -p -c "$SERVER_CPU" "$pid" >/dev/null; done
+fi
 
 tool() { dotnet loadtests/Claims.LoadTests/bin/Release/net10.0/Claims.LoadTests.dll "$@"; }
-tool tokens --signing-key "$KEY" --count "$TOKENS" > "$WORK/tokens.txt"
+for run in warm $CONNECTIONS; do
+    tool tokens --signing-key "$KEY" --count "$TOKENS" --prefix "resident-$run" > "$WORK/tokens-$run.txt"
+done
 OPERATOR="$(tool tokens --signing-key "$KEY" --role operator)"
 
-# serve DLL READY_PATH READY_METHOD [NAME=VALUE...]: starts a server on a free port, waits until it answers.
+# CPU time in clock ticks of the server and of its store's processes (all threads).
+cpu_ticks() {
+    store_pids "$TARGET"
+    local pids=("$SERVER" "${STORE_PIDS[@]}") total=0 pid
+    for pid in "${pids[@]}"; do
+        [ -r "/proc/$pid/stat" ] || continue
+        total=$((total + $(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+    done
+    echo "$total"
+}
+
+STORE_PIDS=()
+store_pids() {
+    case "$1" in
+        redis) STORE_PIDS=("$(cat "$REDIS_DIR/redis.pid")") ;;
+        postgres) mapfile -t STORE_PIDS < <(pgrep -f "$PG_DATA/data"; pgrep -P "$(head -1 "$PG_DATA/data/postmaster.pid")") ;;
+        *) STORE_PIDS=() ;;
+    esac
+}
+
+# serve DLL READY_PATH READY_METHOD [NAME=VALUE...]: starts a server on the server's core and a
+# free port, and waits until it answers.
 serve() {
     local dll="$1" ready="$2" method="$3"
     shift 3
     PORT="$(free_port)"
     env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Auth__SigningKey="$KEY" \
-        Logging__LogLevel__Default=Warning "$@" dotnet "$dll" >"$WORK/server.log" 2>&1 &
+        Logging__LogLevel__Default=Warning "$@" taskset -c "$SERVER_CPU" dotnet "$dll" >"$WORK/server.log" 2>&1 &
     SERVER=$!
-    for _ in $(seq 300); do
+    for _ in $(seq 600); do
         curl -sf -X "$method" "http://127.0.0.1:$PORT$ready" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
     echo "server $dll did not start:"; tail -20 "$WORK/server.log"; exit 1
 }
 
-# A one-type campaign opened a minute ago with STOCK coupons, created through the operator API.
-# One pool shard: on one node of two cores a whole pool batches more grants per write than shards.
+# A one-type campaign opened a minute ago with STOCK coupons, created through the operator API;
+# one pool, as a single node serves it best.
 create_campaign() {
     local id="$1" stock="$2"
     curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/admin/campaigns" -H "Authorization: Bearer $OPERATOR" \
@@ -76,70 +123,110 @@ set_yardstick_stock() {
         || { echo "setting the yardstick's stock failed"; exit 1; }
 }
 
+# run_wrk SECONDS PATH CONNECTIONS TOKENS-RUN
 run_wrk() {
-    WRK_TOKENS="$WORK/tokens.txt" WRK_THREADS=2 WRK_COUPON_TYPE=market-10-50 WRK_REGION=410423 \
-        wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 10s -s bench/Claims.Yardstick/wrk-claims.lua "http://127.0.0.1:$PORT$2"
+    WRK_TOKENS="$WORK/tokens-$4.txt" WRK_THREADS=1 WRK_COUPON_TYPE=market-10-50 WRK_REGION=410423 \
+        taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$1s" --timeout 10s -s bench/Claims.Yardstick/wrk-claims.lua "http://127.0.0.1:$PORT$2"
 }
 
-# measure LABEL PATH STATUS: a warm-up run is made by the caller; this one counts answers of STATUS per second.
+pg_commits() {
+    [ "$TARGET" = postgres ] || { echo 0; return; }
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc "select xact_commit from pg_stat_database where datname = current_database()"
+}
+
+# measure LABEL PATH STATUS CONNECTIONS: one measured run, counting answers of STATUS per second.
 ROWS=()
 measure() {
-    local label="$1" path="$2" counted="$3"
-    run_wrk "$DURATION" "$path" > "$WORK/wrk.txt"
-    local answers latency
+    local label="$1" path="$2" counted="$3" connections="$4"
+    local ticks_before commits_before
+    ticks_before="$(cpu_ticks)"
+    commits_before="$(pg_commits)"
+    run_wrk "$DURATION" "$path" "$connections" "$connections" > "$WORK/wrk.txt"
+    local ticks=$(($(cpu_ticks) - ticks_before)) commits=$(($(pg_commits) - commits_before))
+    local answers latency count total seconds rate cpu p50 p99 per_commit
     answers="$(grep '^answers:' "$WORK/wrk.txt")"
     latency="$(grep '^latency-ms:' "$WORK/wrk.txt")"
-    local count seconds rate other p50 p99
-    count="$(sed -E "s/.* $counted=([0-9]+).*/\1/" <<<"$answers")"
-    other="$(sed -E 's/.* other=([0-9]+).*/\1/' <<<"$answers")"
-    seconds="$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$answers")"
+    field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
+    count="$(field "$counted" "$answers")"
+    total=$(( $(field ok "$answers") + $(field created "$answers") + $(field conflict "$answers") + $(field other "$answers") ))
+    seconds="$(field seconds "$answers")"
     rate="$(awk -v c="$count" -v s="$seconds" 'BEGIN { printf "%.0f", c / s }')"
+    cpu="$(awk -v t="$ticks" -v k="$TICK" -v n="$total" 'BEGIN { printf "%.0f", n ? t * 1e6 / k / n : 0 }')"
     p50="$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$latency")"
     p99="$(sed -E 's/.*p99=([0-9.]+).*/\1/' <<<"$latency")"
-    ROWS+=("$label|$counted|$rate|$other|$p50|$p99")
-    echo "$label: $rate $counted/s ($answers; $latency)" >&2
+    per_commit="$([ "$commits" -gt 0 ] && awk -v c="$count" -v x="$commits" 'BEGIN { printf "%.1f", c / x }' || echo "")"
+    ROWS+=("$label|$connections|$counted|$rate|$cpu|$(( total - count ))|$p50|$p99|$per_commit")
+    echo "$label, $connections connections: $rate $counted/s, ${cpu} µs CPU per answer ($answers; $latency${per_commit:+; $per_commit grants per commit})" >&2
 }
 
-serve bench/Claims.Yardstick/bin/Release/net10.0/Claims.Yardstick.dll /bare POST Redis="$CLAIMS_TEST_REDIS"
-run_wrk "$WARMUP" /bare >/dev/null
-measure "Bare Kestrel (200, no work)" /bare ok
-set_yardstick_stock warm 100000000
-run_wrk "$WARMUP" /campaigns/warm/claims >/dev/null
-set_yardstick_stock rush 100000000
-measure "Yardstick: Redis Lua seckill" /campaigns/rush/claims created
-stop_server
+TARGET=""
+if wants bare || wants yardstick; then
+    TARGET=redis
+    serve bench/Claims.Yardstick/bin/Release/net10.0/Claims.Yardstick.dll /bare POST Redis="$CLAIMS_TEST_REDIS"
+    if wants bare; then
+        run_wrk "$WARMUP" /bare 64 warm >/dev/null
+        for c in $CONNECTIONS; do measure "Bare Kestrel + JWT (200, no work)" /bare ok "$c"; done
+    fi
+    if wants yardstick; then
+        set_yardstick_stock warm 100000000
+        run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
+        for c in $CONNECTIONS; do
+            set_yardstick_stock "rush-$c" 100000000
+            measure "Yardstick: Redis Lua seckill" "/campaigns/rush-$c/claims" created "$c"
+        done
+    fi
+    stop_server
+fi
 
+# claims LABEL [NAME=VALUE...]: a Claims server, warmed on a campaign of its own, then granting
+# from a fresh campaign per connection count.
 claims() {
     local label="$1"
     shift
     serve src/Api/bin/Release/net10.0/Claims.Api.dll /health/ready GET \
         Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
     create_campaign warm 10000000
-    run_wrk "$WARMUP" /campaigns/warm/claims >/dev/null
-    create_campaign rush 10000000
-    measure "Claims granting, $label" /campaigns/rush/claims created
+    run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
+    for c in $CONNECTIONS; do
+        create_campaign "rush-$c" 10000000
+        measure "Claims granting, $label" "/campaigns/rush-$c/claims" created "$c"
+    done
 }
 
-claims "in memory" Storage__Provider=Memory
-stop_server
-claims "SQLite (durable)" Storage__Provider=Sqlite
-create_campaign gone 1
-run_wrk "$WARMUP" /campaigns/gone/claims >/dev/null
-measure "Claims refusing sold_out (SQLite)" /campaigns/gone/claims conflict
-stop_server
-dotnet src/Api/bin/Release/net10.0/Claims.Api.dll schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
-    || { echo "applying the PostgreSQL schema failed"; exit 1; }
-claims "PostgreSQL (durable)" Storage__Provider=Postgres Storage__ConnectionString="$CLAIMS_TEST_POSTGRES"
-stop_server
+if wants memory; then
+    TARGET=memory
+    claims "in memory" Storage__Provider=Memory
+    stop_server
+fi
+if wants sqlite || wants soldout; then
+    TARGET=sqlite
+    if wants sqlite; then
+        claims "SQLite (durable)" Storage__Provider=Sqlite
+    else
+        serve src/Api/bin/Release/net10.0/Claims.Api.dll /health/ready GET \
+            Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
+    fi
+    if wants soldout; then
+        create_campaign gone 1
+        run_wrk "$WARMUP" /campaigns/gone/claims 64 warm >/dev/null
+        for c in $CONNECTIONS; do measure "Claims refusing sold_out (SQLite)" /campaigns/gone/claims conflict "$c"; done
+    fi
+    stop_server
+fi
+if wants postgres; then
+    TARGET=postgres
+    dotnet src/Api/bin/Release/net10.0/Claims.Api.dll schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
+        || { echo "applying the PostgreSQL schema failed"; exit 1; }
+    claims "PostgreSQL (durable)" Storage__Provider=Postgres Storage__ConnectionString="$CLAIMS_TEST_POSTGRES"
+    stop_server
+fi
 
-bare="$(cut -d'|' -f3 <<<"${ROWS[0]}")"
-yardstick="$(cut -d'|' -f3 <<<"${ROWS[1]}")"
 echo
-echo "$DURATION s per target, $CONNECTIONS connections, wrk -t2 on the same $(nproc) cores as the server, $(date -u +%F)"
+echo "$DURATION s per run after a $WARMUP s warm-up; server and store on CPU $SERVER_CPU, wrk -t1 on CPU $LOAD_CPU; $(date -u +%F)"
 echo
-echo "| Target | Answers counted | Per second | vs yardstick | vs bare Kestrel | Other answers | p50 ms | p99 ms |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| Target | Connections | Answers counted | Per second | Server CPU µs per answer | Other answers | p50 ms | p99 ms | Grants per commit |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
 for row in "${ROWS[@]}"; do
-    IFS='|' read -r label counted rate other p50 p99 <<<"$row"
-    echo "| $label | $counted | $rate | $(awk -v r="$rate" -v y="$yardstick" 'BEGIN { printf "%.2f×", r / y }') | $(awk -v r="$rate" -v b="$bare" 'BEGIN { printf "%.2f×", r / b }') | $other | $p50 | $p99 |"
+    IFS='|' read -r label connections counted rate cpu other p50 p99 per_commit <<<"$row"
+    echo "| $label | $connections | $counted | $rate | $cpu | $other | $p50 | $p99 | $per_commit |"
 done

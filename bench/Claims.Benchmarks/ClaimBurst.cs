@@ -62,14 +62,38 @@ public sealed class ClaimBurst
         var claims = new Task<ClaimOutcome>[Operations];
         for (var i = 0; i < claims.Length; i++)
         {
-            var request = new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{i}");
-            claims[i] = _claims.ClaimAsync(_campaign.Id, _scope, $"resident-{i}", request);
+            claims[i] = ClaimAsync(i);
         }
 
         var outcomes = await Task.WhenAll(claims);
 
         ThrowUnlessAllGranted(outcomes);
     }
+
+    /// <summary>
+    /// The same claims with only <paramref name="inFlight"/> at a time, each caller sending its
+    /// next when the last is answered: the concurrency of an API node's connections, not of a
+    /// burst, so batches are as small as a real rush makes them.
+    /// </summary>
+    public async Task RunInFlightAsync(int inFlight)
+    {
+        var outcomes = new ClaimOutcome[Operations];
+        var next = -1;
+        async Task CallerAsync()
+        {
+            for (var i = Interlocked.Increment(ref next); i < Operations; i = Interlocked.Increment(ref next))
+            {
+                outcomes[i] = await ClaimAsync(i);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(CallerAsync)));
+
+        ThrowUnlessAllGranted(outcomes);
+    }
+
+    private Task<ClaimOutcome> ClaimAsync(int resident) =>
+        _claims.ClaimAsync(_campaign.Id, _scope, $"resident-{resident}", new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{resident}"));
 
     /// <summary>A refusal is cheaper than a grant: a burst with refusals fails instead of counting them as throughput.</summary>
     public static void ThrowUnlessAllGranted(IReadOnlyCollection<ClaimOutcome> outcomes)
