@@ -24,7 +24,7 @@ public sealed class BenchSilo : IAsyncDisposable
     /// Starts a silo on <paramref name="provider"/>: SQLite in <paramref name="dataDirectory"/>,
     /// or the PostgreSQL database of <paramref name="connectionString"/>, whose schema the caller applied.
     /// </summary>
-    public static async Task<BenchSilo> StartAsync(StorageProvider provider, string? dataDirectory = null, bool ledger = true, string? connectionString = null)
+    public static async Task<BenchSilo> StartAsync(StorageProvider provider, string? dataDirectory = null, string? connectionString = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,7 +36,6 @@ public sealed class BenchSilo : IAsyncDisposable
             [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.ClusterId)}"] = $"bench-{provider}".ToLowerInvariant(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.Provider)}"] = provider.ToString(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.DataDirectory)}"] = dataDirectory,
-            [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.Ledger)}"] = ledger.ToString(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.ConnectionString)}"] = connectionString,
 
             // Console logging of every activation would be measured too.

@@ -15,7 +15,7 @@ namespace Claims.Benchmarks;
 public class ClaimsBenchmarkConfig : ManualConfig
 {
     public ClaimsBenchmarkConfig()
-        : this(nameof(ClaimsBenchmarks.RawHotGrainCall), nameof(ClaimsBenchmarks.ClaimPathInMemory), nameof(ClaimsBenchmarks.ClaimPathSqlite), nameof(ClaimsBenchmarks.ClaimPathSqliteWithoutLedger))
+        : this(nameof(ClaimsBenchmarks.RawHotGrainCall), nameof(ClaimsBenchmarks.ClaimPathInMemory), nameof(ClaimsBenchmarks.ClaimPathSqlite))
     {
     }
 

@@ -30,16 +30,17 @@ public class ClaimsBenchmarks
     [GlobalSetup(Target = nameof(ClaimPathInMemory))]
     public async Task StartInMemoryAsync()
     {
-        // Without the ledger, as before it existed: the in-memory claim path is the yardstick of the grains alone.
-        _silo = await BenchSilo.StartAsync(StorageProvider.Memory, ledger: false);
+        _silo = await BenchSilo.StartAsync(StorageProvider.Memory);
         await ClaimBurst.WarmUpAsync(_silo);
     }
 
     [GlobalSetup(Targets = [nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight)])]
-    public Task StartOnSqliteAsync() => StartOnSqliteAsync(ledger: true);
-
-    [GlobalSetup(Target = nameof(ClaimPathSqliteWithoutLedger))]
-    public Task StartOnSqliteWithoutLedgerAsync() => StartOnSqliteAsync(ledger: false);
+    public async Task StartOnSqliteAsync()
+    {
+        _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
+        _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory);
+        await ClaimBurst.WarmUpAsync(_silo);
+    }
 
     [GlobalCleanup]
     public async Task StopAsync()
@@ -57,11 +58,11 @@ public class ClaimsBenchmarks
     }
 
     // A fresh campaign per burst, so every claim activates a new quota grain and is granted.
-    [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight), nameof(ClaimPathSqliteWithoutLedger)])]
+    [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight)])]
     public void CreateCampaign() => _burst = ClaimBurst.Prepare(_silo!);
 
     // Earlier bursts' grains would otherwise pile up in the activation directory and slow later ones.
-    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight), nameof(ClaimPathSqliteWithoutLedger)])]
+    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight)])]
     public void CollectActivations() =>
         _silo!.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).GetAwaiter().GetResult();
 
@@ -90,15 +91,4 @@ public class ClaimsBenchmarks
     // the last is answered, so batches are only as deep as that.
     [Benchmark(OperationsPerInvoke = Operations)]
     public Task ClaimPathSqliteAt64InFlight() => _burst.RunInFlightAsync(64);
-
-    // The same durable path with events only logged: what appending them to the ledger costs.
-    [Benchmark(OperationsPerInvoke = Operations)]
-    public Task ClaimPathSqliteWithoutLedger() => _burst.RunAsync();
-
-    private async Task StartOnSqliteAsync(bool ledger)
-    {
-        _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
-        _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory, ledger);
-        await ClaimBurst.WarmUpAsync(_silo);
-    }
 }

@@ -9,19 +9,23 @@ namespace Claims.Grains;
 
 public static class ClaimsGrainsServiceCollectionExtensions
 {
-    /// <summary>Registers what the grains need besides storage: the clock, the campaign directory, the event sink and the ledger reader (unless already registered).</summary>
+    /// <summary>
+    /// Registers what the grains need besides grain storage: the clock, the campaign directory,
+    /// the stock board, and the ledger (events, reports and pools' journals), unless already
+    /// registered; the default ledger lives in the process's memory.
+    /// </summary>
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.AddOptions<ClaimsLifecycleOptions>();
         services.AddOptions<RiskOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignDirectory>();
-        services.TryAddSingleton<IClaimsEventSink, LoggingEventSink>();
         services.TryAddSingleton<ProcessStockBoard>();
         services.TryAddSingleton<IStockBoard>(provider => provider.GetRequiredService<ProcessStockBoard>());
-
-        // Without a ledger there is nothing to read back: reports come out empty.
-        services.TryAddSingleton<ILedgerReader, ProcessMemoryLedger>();
+        services.TryAddSingleton<ProcessMemoryLedger>();
+        services.TryAddSingleton<IClaimsEventSink>(provider => provider.GetRequiredService<ProcessMemoryLedger>());
+        services.TryAddSingleton<ILedgerReader>(provider => provider.GetRequiredService<ProcessMemoryLedger>());
+        services.TryAddSingleton<IPoolJournal>(provider => provider.GetRequiredService<ProcessMemoryLedger>());
         return services;
     }
 }

@@ -17,11 +17,11 @@ public sealed class PostgresClusterTests
         var settings = NodeSettings.OnPostgres(database.ConnectionString);
         await using var doomed = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var survivor = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        var rush = await OpenCampaignAsync(survivor);
+        var (campaign, rush) = await OpenCampaignAsync(survivor);
 
         await rush.RunAsync(i => i % 2 == 0 ? doomed : survivor, survivor, doomed.KillAsync);
 
-        await rush.AssertConsistentAsync(survivor, () => LedgerClaimsAsync(database.ConnectionString));
+        await rush.AssertConsistentAsync(survivor, () => JournalCouponIdsAsync(database.ConnectionString, campaign));
     }
 
     [Fact]
@@ -32,27 +32,21 @@ public sealed class PostgresClusterTests
         var settings = NodeSettings.OnPostgres(server.ConnectionString);
         await using var first = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var second = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        var rush = await OpenCampaignAsync(first);
+        var (campaign, rush) = await OpenCampaignAsync(first);
 
         await rush.RunAsync(i => i % 2 == 0 ? first : second, first, server.RestartAsync);
 
-        await rush.AssertConsistentAsync(second, () => LedgerClaimsAsync(server.ConnectionString));
+        await rush.AssertConsistentAsync(second, () => JournalCouponIdsAsync(server.ConnectionString, campaign));
     }
 
-    private static async Task<ClusterRush> OpenCampaignAsync(ClaimsProcess node)
+    private static async Task<(CampaignDefinition Campaign, ClusterRush Rush)> OpenCampaignAsync(ClaimsProcess node)
     {
         using var operatorClient = node.ClientFor(TestTokens.Operator());
         var campaign = ApiCampaigns.Open(stock: Stock);
         (await operatorClient.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        return new ClusterRush(campaign.Id, Stock, Residents);
+        return (campaign, new ClusterRush(campaign.Id, Stock, Residents));
     }
 
-    private static async Task<long> LedgerClaimsAsync(string connectionString)
-    {
-        // Unpooled: a pooled connection from before a restart of the server would be broken.
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM ClaimsLedger WHERE Kind = 'CouponClaimed'", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
-    }
+    private static async Task<IReadOnlyList<string>> JournalCouponIdsAsync(string connectionString, CampaignDefinition campaign) =>
+        LedgerRows.ClaimedCouponIds(await LedgerRows.ReadPostgresAsync(connectionString, campaign));
 }

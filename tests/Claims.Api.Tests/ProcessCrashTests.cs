@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Claims.Grains.Events;
 
 namespace Claims.Api.Tests;
 
@@ -82,8 +82,10 @@ public sealed class ProcessCrashTests : IDisposable
         // from the wallets or from the ledger.
         Assert.Equal(granted, owned);
         Assert.InRange(granted, acknowledged.Count, Stock);
-        var ledger = LedgerEventIds("CouponClaimed");
-        Assert.All(acknowledged.Values, couponId => Assert.Contains($"claimed:{couponId}", ledger));
+        var ledger = LedgerRows.ClaimedCouponIds(LedgerRows.ReadSqlite(DatabasePath, campaign));
+        Assert.Equal(granted, ledger.Count);
+        Assert.Equal(granted, ledger.Distinct().Count());
+        Assert.All(acknowledged.Values, couponId => Assert.Contains(couponId, ledger));
 
         // The restarted pool keeps selling exactly what is left, never more.
         var late = await Task.WhenAll(Enumerable.Range(0, Stock).Select(async i =>
@@ -164,8 +166,9 @@ public sealed class ProcessCrashTests : IDisposable
             }
         }
 
-        Assert.Equal(Shoppers, LedgerEventIds("CouponRedeemed").Count);
-        Assert.All(acknowledged.Keys, shopper => Assert.Contains($"redeemed:{merchantId}/order-{shopper}", LedgerEventIds("CouponRedeemed")));
+        var redeemed = LedgerRows.ReadSqlite(DatabasePath, campaign).OfType<CouponRedeemed>().Select(e => e.EventId).ToList();
+        Assert.Equal(Shoppers, redeemed.Count);
+        Assert.All(acknowledged.Keys, shopper => Assert.Contains($"redeemed:{merchantId}/order-{shopper}", redeemed));
         using var operatorClient = second.ClientFor(TestTokens.Operator());
         var pool = await PoolAsync(operatorClient, campaign.Id);
         Assert.Equal((Shoppers, Shoppers), (pool.GetProperty("granted").GetInt32(), pool.GetProperty("redeemed").GetInt32()));
@@ -185,23 +188,7 @@ public sealed class ProcessCrashTests : IDisposable
         }
     }
 
-    // The ledger's rows of one kind, read straight from the database file the process writes.
-    private HashSet<string> LedgerEventIds(string kind)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "claims.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var query = connection.CreateCommand();
-        query.CommandText = "SELECT EventId FROM ClaimsLedger WHERE Kind = $kind";
-        query.Parameters.AddWithValue("$kind", kind);
-        using var reader = query.ExecuteReader();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
+    private string DatabasePath => Path.Combine(_dataDirectory, "claims.db");
 
     private static async Task<int> GrantedAsync(HttpClient operatorClient, string campaignId) =>
         (await PoolAsync(operatorClient, campaignId)).GetProperty("granted").GetInt32();

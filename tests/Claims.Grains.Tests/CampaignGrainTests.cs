@@ -1,4 +1,5 @@
 using Claims.Grains.Events;
+using Claims.Grains.Reports;
 
 namespace Claims.Grains.Tests;
 
@@ -48,10 +49,13 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: 50));
         var coupons = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => fixture.ClaimAsync(campaign, $"e{i}", "market-20-100")));
 
-        var events = (await fixture.Ledger.ReadAsync(campaign.Id)).OfType<CouponClaimed>().ToList();
+        // The ledger holds the pool's journal appends; read out, each grant is one claimed event with the coupon as answered.
+        var ledger = await fixture.Ledger.ReadAsync(campaign.Id);
+        var events = PoolLedgerEvents.Expand(campaign, ledger).OfType<CouponClaimed>().ToList();
 
+        Assert.Equal(50, ledger.OfType<PoolAppended>().Sum(a => a.Grants.Count));
         Assert.Equal(50, events.Count);
-        Assert.Equal(coupons.Select(c => c.Coupon!.CouponId).Order(), events.Select(e => e.Coupon.CouponId).Order());
+        Assert.Equal(coupons.Select(c => c.Coupon!).OrderBy(c => c.CouponId), events.Select(e => e.Coupon).OrderBy(c => c.CouponId));
         Assert.All(events, e => Assert.Equal($"claimed:{e.Coupon.CouponId}", e.EventId));
     }
 

@@ -12,8 +12,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ShiftedClock Clock { get; } = new();
 
-    /// <summary>Every event the grains raised, once each, as the ledger of <c>Memory</c> mode keeps them.</summary>
-    public TrailingLedger Ledger { get; } = new();
+    /// <summary>Every event the grains raised and every pool's journal, once each, as the ledger of <c>Memory</c> mode keeps them.</summary>
+    public HoldingLedger Ledger { get; } = new();
 
     public InProcessTestCluster Cluster => _cluster!;
 
@@ -36,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<IClaimsEventSink>(Ledger);
             silo.Services.AddSingleton<ILedgerReader>(Ledger);
+            silo.Services.AddSingleton<IPoolJournal>(Ledger);
             silo.Services.AddClaimsGrains();
         });
         _cluster = builder.Build();

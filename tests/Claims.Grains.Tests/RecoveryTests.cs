@@ -1,4 +1,8 @@
+using Claims.Grains.Events;
+using Claims.Grains.Pools;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
+using Orleans.Storage;
 
 namespace Claims.Grains.Tests;
 
@@ -70,24 +74,81 @@ public sealed class RecoveryTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task GrantsSealedIntoPagesAreReadBackAfterReactivation()
+    public async Task APoolReadsBackItsSnapshotAndTheJournalAfterIt()
     {
-        const int Claims = 700;
+        // Past the entries at which a pool stores a copy of its journal, and more after it.
+        const int Claims = 6000;
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: Claims));
-        var first = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"paged-{i}", "market-20-100", requestKey: $"k:{i}")));
-        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-20-100"));
+        var first = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"journal-{i}", "market-20-100", requestKey: $"k:{i}")));
+        var poolKey = GrainKeys.Pool(campaign.Id, "p1", "market-20-100");
+        var snapshot = await StoredSnapshotAsync(poolKey);
+        Assert.InRange(snapshot.Grants.Count, 1, Claims - 1);
 
+        await DeactivateAsync(campaign, poolKey);
+
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(poolKey);
+        Assert.Equal(Claims, (await pool.GetStockAsync()).Granted);
+        var replays = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"journal-{i}", "market-20-100", requestKey: $"k:{i}")));
+        Assert.Equal(first.Select(o => o.Coupon!.CouponId), replays.Select(o => o.Coupon?.CouponId));
+        Assert.Equal(Claims, first.Select(o => o.Coupon!.CouponId).Distinct().Count());
+        Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "journal-5", "market-10-50")).Refusal);
+    }
+
+    [Fact]
+    public async Task AnAppendOfAVersionAnotherActivationWroteFailsAndThePoolReadsItsJournalAgain()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(now, stock: 10));
+        var poolKey = GrainKeys.Pool(campaign.Id, "p1", "market-20-100");
+        var mine = (await fixture.ClaimAsync(campaign, "first", "market-20-100")).Coupon!;
+
+        // Another activation of the pool, which this one does not know of, wrote version 2.
+        var intruder = new PoolGrant(2, "elsewhere", "k:elsewhere", now, now.AddDays(7));
+        Assert.True(await fixture.Ledger.AppendAsync(new PoolAppended
+        {
+            EventId = PoolAppended.EventIdOf(poolKey, 2),
+            OccurredAt = now,
+            PoolKey = poolKey,
+            Version = 2,
+            Grants = [intruder],
+        }));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.ClaimAsync(campaign, "second", "market-20-100", requestKey: "k:second"));
+
+        var second = (await fixture.ClaimAsync(campaign, "second", "market-20-100", requestKey: "k:second")).Coupon!;
+        var stock = await fixture.StockAsync(campaign, "p1", "market-20-100");
+        Assert.Equal(3, stock.Granted);
+        Assert.Equal([mine.CouponId, CouponIds.Format(campaign.Id, "p1", "market-20-100", null, 2), second.CouponId], new[] { mine.CouponId, (await fixture.WalletAsync(campaign, "elsewhere")).Single().CouponId, second.CouponId });
+        Assert.Equal(CouponIds.Format(campaign.Id, "p1", "market-20-100", null, 3), second.CouponId);
+    }
+
+    private async Task DeactivateAsync(CampaignDefinition campaign, string poolKey)
+    {
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(poolKey);
         await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         for (var shard = 0; shard < QuotaShards.Count; shard++)
         {
             var quota = fixture.Grains.GetGrain<IQuotaGrain>($"{campaign.Id}/supermarket/{shard}");
             await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         }
+    }
 
-        Assert.Equal(Claims, (await pool.GetStockAsync()).Granted);
-        var replays = await Task.WhenAll(Enumerable.Range(0, Claims).Select(i => fixture.ClaimAsync(campaign, $"paged-{i}", "market-20-100", requestKey: $"k:{i}")));
-        Assert.Equal(first.Select(o => o.Coupon!.CouponId), replays.Select(o => o.Coupon?.CouponId));
-        Assert.Equal(Claims, first.Select(o => o.Coupon!.CouponId).Distinct().Count());
-        Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "paged-5", "market-10-50")).Refusal);
+    // The copy is stored off the pool's turn, a moment after the append that called for it.
+    private async Task<PoolSnapshot> StoredSnapshotAsync(string poolKey)
+    {
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims);
+        var grainId = fixture.Grains.GetGrain<IPoolGrain>(poolKey).GetGrainId();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var row = new GrainState<PoolSnapshot>(new PoolSnapshot());
+            await storage.ReadStateAsync("pool-snapshot", grainId, row);
+            if (row.State is { Version: > 0 })
+            {
+                return row.State;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
     }
 }

@@ -6,7 +6,6 @@ namespace Claims.Silo.Tests;
 
 public sealed class PostgresLedgerSinkTests
 {
-
     [Fact]
     public async Task ConcurrentPublishersAreAllRecordedInOrderAndARedeliveryAddsNothing()
     {
@@ -33,5 +32,16 @@ public sealed class PostgresLedgerSinkTests
         // Each publisher's events come back in the order it published them.
         var firstPublisher = events.Select(e => e.EventId).Where(id => id.StartsWith("status:3-", StringComparison.Ordinal)).ToList();
         Assert.Equal([.. from batch in Enumerable.Range(0, 25) from i in Enumerable.Range(0, 10) select $"status:3-{batch}-{i}"], firstPublisher);
+    }
+
+    [Fact]
+    public async Task PoolJournalsTakeEachVersionOnceAndReadBackInOrder()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<PostgresLedgerSink>.Instance);
+
+        await JournalChecks.EachVersionIsTakenOnceAndReadsBackInOrderAsync(sink);
     }
 }

@@ -53,6 +53,9 @@ public sealed class SqliteLedgerSinkTests : IAsyncDisposable
         Assert.Equal(paused, LedgerSamples.Serializer.Deserialize<ClaimsEvent>((byte[])query.ExecuteScalar()!));
     }
 
+    [Fact]
+    public Task PoolJournalsTakeEachVersionOnceAndReadBackInOrder() => JournalChecks.EachVersionIsTakenOnceAndReadsBackInOrderAsync(_sink);
+
     public async ValueTask DisposeAsync()
     {
         await _sink.DisposeAsync();

@@ -13,7 +13,7 @@ public interface IPoolGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Takes one coupon per request (or returns the one a request already obtained), answering in
-    /// the order asked, once every grant in the batch is durable. Quota grains send their
+    /// the order asked, once every grant in the batch is in the pool's journal. Quota grains send their
     /// residents' requests in batches, so a rush costs a few calls per pool instead of one a claim.
     /// </summary>
     ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests);
@@ -34,12 +34,6 @@ public interface IPoolGrain : IGrainWithStringKey
     /// <summary>The resident's coupons from this pool, with their current status.</summary>
     [AlwaysInterleave]
     ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId);
-
-    /// <summary>
-    /// Returns once the events of every grant answered so far are in the ledger. Grants are
-    /// answered before their events leave, so a report reads the ledger after this.
-    /// </summary>
-    Task FlushGrantEventsAsync();
 
     /// <summary>Counts: stock, rolled in, granted, redeemed, expired, passed on.</summary>
     [AlwaysInterleave]

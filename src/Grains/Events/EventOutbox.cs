@@ -15,9 +15,6 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
 
     private SerialDelivery Delivery => field ??= new(DeliverAsync);
 
-    /// <summary>No change counted so far is waiting for a write.</summary>
-    public bool AllDurable => state.State.Version <= _durableVersion;
-
     /// <summary>
     /// After activation: whatever was read back is durable, and its outbox was not handed over. A
     /// sink that is down does not stop the activation; the next commit delivers.
@@ -46,11 +43,7 @@ public sealed partial class EventOutbox<TState>(IPersistentState<TState> state, 
         await DeliveredAsync(version);
     }
 
-    /// <summary>
-    /// Returns once the change of <paramref name="version"/> is stored, without delivering its
-    /// events; the caller delivers them with a later commit.
-    /// </summary>
-    public async ValueTask StoreAsync(long version)
+    private async ValueTask StoreAsync(long version)
     {
         if (version > _durableVersion)
         {

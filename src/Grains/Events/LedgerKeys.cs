@@ -7,6 +7,7 @@ public static class LedgerKeys
     public static string? CampaignOf(ClaimsEvent e) => e switch
     {
         PoolEvent pool => pool.CampaignId,
+        PoolAppended append => GrainKeys.ParsePool(append.PoolKey).CampaignId,
         CouponClaimed claimed => claimed.Coupon.CampaignId,
         CouponListed listed => listed.Coupon.CampaignId,
         CouponRedeemed redeemed => redeemed.Coupon.CampaignId,

@@ -6,8 +6,7 @@ namespace Claims.Grains.Pools;
 /// One step in the life of a granted coupon, appended to the pool's log like its grants. Replaying
 /// the grants and then the changes rebuilds every coupon's status and the pool's counts.
 /// <see cref="Destination"/> and <see cref="TargetRoundId"/> say where the coupon's value went
-/// when it left its owner (a refund or an expiry); <see cref="Version"/> is the state version that
-/// must be durable before the change is answered.
+/// when it left its owner (a refund or an expiry).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.coupon-change")]
 public sealed record CouponChange(
@@ -19,5 +18,4 @@ public sealed record CouponChange(
     decimal OrderAmount,
     decimal Discount,
     RefundDestination? Destination,
-    string? TargetRoundId,
-    long Version);
+    string? TargetRoundId);

@@ -2,14 +2,14 @@ using Claims.Grains.Board;
 
 namespace Claims.Grains.Pools;
 
-// The pool posts its counts to the stock board after every stored change that moves them. A post
+// The pool posts its counts to the stock board after every change appended to its journal that moves them. A post
 // is a dictionary write in this process; a board shared across nodes decides how often to pass
 // them on.
 public sealed partial class PoolGrain
 {
     private StockPost? _posted;
 
-    private StockPost Counts => new(_stock, state.State.Received.Values.Sum(), state.State.Closed ? 0 : Capacity - _book.Granted);
+    private StockPost Counts => new(_stock, _receivedTotal, _closure is not null ? 0 : Capacity - _book.Granted);
 
     private void PostCounts()
     {

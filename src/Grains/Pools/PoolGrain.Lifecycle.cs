@@ -1,5 +1,4 @@
 using Claims.Contracts.Redemptions;
-using Claims.Grains.Events;
 
 namespace Claims.Grains.Pools;
 
@@ -17,6 +16,7 @@ public sealed partial class PoolGrain
 
     public async ValueTask<RedemptionOutcome> RedeemAsync(PoolRedemption redemption)
     {
+        _journal.ThrowIfFailed();
         var now = time.GetUtcNow();
         if (_book.Find(redemption.Sequence) is not { } life)
         {
@@ -25,8 +25,8 @@ public sealed partial class PoolGrain
 
         if (life.RedemptionBy(redemption.MerchantId, redemption.OrderId) is { } earlier)
         {
-            await CommitAsync(earlier.Version);
-            return RedemptionOutcome.Redeemed(Receipt(life, earlier));
+            await _journal.CommitAsync();
+            return RedemptionOutcome.Redeemed(_coupons.ReceiptOf(earlier));
         }
 
         if (life.Grant.OwnerId != redemption.UserId)
@@ -39,7 +39,8 @@ public sealed partial class PoolGrain
             if (life.Status == CouponStatus.Claimed)
             {
                 // Expired on access: recorded now rather than at the next tick.
-                await CommitAsync(Expire(life, now));
+                Expire(life, now);
+                await _journal.CommitAsync();
             }
 
             return RedemptionOutcome.Refused(status switch
@@ -62,12 +63,10 @@ public sealed partial class PoolGrain
 
         // A list coupon with no minimum spend can be worth more than a small order.
         var discount = Math.Min(_couponType.FaceValue, redemption.OrderAmount);
-        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null, _outbox.NextVersion());
+        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null);
         Record(life, change);
-        var receipt = Receipt(life, change);
-        _outbox.Raise(change.Version, new CouponRedeemed { EventId = $"redeemed:{redemption.MerchantId}/{redemption.OrderId}", OccurredAt = now, Coupon = ToCoupon(life, now), Receipt = receipt });
-        await CommitAsync(change.Version);
-        return RedemptionOutcome.Redeemed(receipt);
+        await _journal.CommitAsync();
+        return RedemptionOutcome.Redeemed(_coupons.ReceiptOf(change));
     }
 
     public async ValueTask<RedemptionReceipt?> FindRedemptionAsync(int sequence, string merchantId, string orderId)
@@ -77,12 +76,14 @@ public sealed partial class PoolGrain
             return null;
         }
 
-        await CommitAsync(redemption.Version);
-        return Receipt(life, redemption);
+        _journal.ThrowIfFailed();
+        await _journal.CommitAsync();
+        return _coupons.ReceiptOf(redemption);
     }
 
     public async ValueTask<RefundReceipt?> RefundAsync(int sequence, string merchantId, string orderId)
     {
+        _journal.ThrowIfFailed();
         if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
         {
             return null;
@@ -90,8 +91,8 @@ public sealed partial class PoolGrain
 
         if (life.RefundOf(merchantId, orderId) is { } earlier)
         {
-            await CommitAsync(earlier.Version);
-            return RefundReceipt(life, earlier);
+            await _journal.CommitAsync();
+            return _coupons.RefundReceiptOf(earlier);
         }
 
         var now = time.GetUtcNow();
@@ -100,96 +101,68 @@ public sealed partial class PoolGrain
             : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
                 ? (RefundDestination.Pool, round.Id)
                 : (RefundDestination.Fund, (string?)null);
-        var change = new CouponChange(sequence, CouponChangeKind.Refunded, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target, _outbox.NextVersion());
+        var change = new CouponChange(sequence, CouponChangeKind.Refunded, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
         Record(life, change);
-        var receipt = RefundReceipt(life, change);
-        _outbox.Raise(change.Version, new CouponRefunded { EventId = $"refunded:{merchantId}/{orderId}", OccurredAt = now, Coupon = ToCoupon(life, now), MerchantId = merchantId, Receipt = receipt });
-        await CommitAsync(change.Version);
+        await _journal.CommitAsync();
         await PushTransfersAsync();
-        return receipt;
+        return _coupons.RefundReceiptOf(change);
     }
 
     public async Task<bool> TickAsync()
     {
+        _journal.ThrowIfFailed();
         var now = time.GetUtcNow();
-        var version = 0L;
         foreach (var life in _book.DueForExpiry(now))
         {
-            version = Expire(life, now);
+            Expire(life, now);
         }
 
-        if (!state.State.Closed && now >= _round.ClosesAt)
+        if (_closure is null && now >= _round.ClosesAt)
         {
             await CollectLoansAsync();
         }
 
-        if (!state.State.Closed && now >= _round.ClosesAt)
+        if (_closure is null && now >= _round.ClosesAt)
         {
             // Where the leftover goes is decided as of the close, however late the tick runs.
             var target = _campaign.RolloverTarget(_round, _couponType.Id, _round.ClosesAt, includeFrom: false);
-            var unclaimed = Capacity - _book.Granted;
-            state.State.Closed = true;
-            state.State.ClosedInto = target?.Id;
-            version = _outbox.NextVersion();
-            _outbox.Raise(version, new RoundClosed
-            {
-                EventId = $"closed:{this.GetPrimaryKeyString()}",
-                OccurredAt = now,
-                CampaignId = _campaign.Id,
-                RoundId = _round.Id,
-                CouponTypeId = _couponType.Id,
-                Unclaimed = unclaimed,
-                TargetRoundId = target?.Id,
-            });
-            LogClosed(this.GetPrimaryKeyString(), unclaimed, target?.Id ?? "the fund");
+            _closure = new PoolClosure(now, target?.Id, Capacity - _book.Granted);
+            _journal.Close(_closure);
+            LogClosed(this.GetPrimaryKeyString(), _closure.Unclaimed, target?.Id ?? "the fund");
         }
 
-        await CommitAsync(version);
+        await _journal.CommitAsync();
         await PushTransfersAsync();
-        return _outbox.AllDurable && Outgoing().All(o => o.Key == FundTarget || _acknowledged.GetValueOrDefault(o.Key) >= o.Value);
+        return _journal.AllCommitted && Outgoing().All(o => o.Key == FundTarget || _acknowledged.GetValueOrDefault(o.Key) >= o.Value);
     }
 
     public async Task ReceiveAsync(string fromPoolKey, int total)
     {
-        var before = state.State.Received.GetValueOrDefault(fromPoolKey);
-        if (total > before)
+        _journal.ThrowIfFailed();
+        if (Receive(fromPoolKey, total))
         {
-            state.State.Received[fromPoolKey] = total;
-            var version = _outbox.NextVersion();
-            _outbox.Raise(version, new StockReceived
-            {
-                EventId = $"received:{this.GetPrimaryKeyString()}:{fromPoolKey}:{total}",
-                OccurredAt = time.GetUtcNow(),
-                CampaignId = _campaign.Id,
-                RoundId = _round.Id,
-                CouponTypeId = _couponType.Id,
-                FromRoundId = GrainKeys.ParsePool(fromPoolKey).RoundId,
-                Count = total - before,
-            });
-            await CommitAsync(version);
+            _journal.Receive(fromPoolKey, total);
+            await _journal.CommitAsync();
         }
 
         // A closed round passes on whatever reaches it.
-        if (state.State.Closed)
+        if (_closure is not null)
         {
             await PushTransfersAsync();
         }
     }
 
-    private long Expire(CouponLife life, DateTimeOffset now)
+    private void Expire(CouponLife life, DateTimeOffset now)
     {
         // As of the moment the coupon lapsed, however late it is noticed.
         var target = _campaign.RolloverTarget(_round, _couponType.Id, life.Grant.ValidUntil, includeFrom: false);
-        var change = new CouponChange(life.Grant.Sequence, CouponChangeKind.Expired, now, null, null, 0, 0, target is null ? RefundDestination.Fund : RefundDestination.Pool, target?.Id, _outbox.NextVersion());
-        Record(life, change);
-        _outbox.Raise(change.Version, new CouponExpired { EventId = $"expired:{ToCoupon(life, now).CouponId}", OccurredAt = now, Coupon = ToCoupon(life, now), TargetRoundId = target?.Id });
-        return change.Version;
+        Record(life, new CouponChange(life.Grant.Sequence, CouponChangeKind.Expired, now, null, null, 0, 0, target is null ? RefundDestination.Fund : RefundDestination.Pool, target?.Id));
     }
 
     private void Record(CouponLife life, CouponChange change)
     {
-        state.State.Changes.Open.Add(change);
         _book.Apply(change);
+        _journal.Change(change);
     }
 
     // Per later round (and FundTarget), how many coupons of this pool went there: refunds and
@@ -200,9 +173,9 @@ public sealed partial class PoolGrain
         {
             [FundTarget] = _book.ToFund,
         };
-        if (state.State.Closed)
+        if (_closure is not null)
         {
-            var into = state.State.ClosedInto ?? FundTarget;
+            var into = _closure.IntoRoundId ?? FundTarget;
             outgoing[into] = outgoing.GetValueOrDefault(into) + Capacity - _book.Granted;
         }
 
@@ -210,11 +183,11 @@ public sealed partial class PoolGrain
     }
 
     // Tells each later round's pool its running total from this one. Totals only grow and the
-    // receiver keeps the largest, so pushing again is harmless; only totals that are durable here
-    // are pushed, so a crash cannot leave a receiver holding stock this pool no longer gave.
+    // receiver keeps the largest, so pushing again is harmless; only totals that are in the
+    // journal are pushed, so a crash cannot leave a receiver holding stock this pool no longer gave.
     private async Task PushTransfersAsync()
     {
-        if (_pushing || !_outbox.AllDurable)
+        if (_pushing || !_journal.AllCommitted)
         {
             return;
         }
@@ -241,23 +214,6 @@ public sealed partial class PoolGrain
             _pushing = false;
         }
     }
-
-    private RedemptionReceipt Receipt(CouponLife life, CouponChange redemption) => new(
-        CouponId(life.Grant.Sequence),
-        redemption.MerchantId!,
-        redemption.OrderId!,
-        redemption.OrderAmount,
-        redemption.Discount,
-        redemption.OrderAmount - redemption.Discount,
-        TimeZoneInfo.ConvertTime(redemption.At, _zone));
-
-    private RefundReceipt RefundReceipt(CouponLife life, CouponChange refund) => new(
-        CouponId(life.Grant.Sequence),
-        refund.OrderId!,
-        refund.Discount,
-        refund.Destination!.Value,
-        refund.TargetRoundId,
-        TimeZoneInfo.ConvertTime(refund.At, _zone));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pool {PoolKey} closed; {Unclaimed} unclaimed coupons go to {Target}")]
     private partial void LogClosed(string poolKey, int unclaimed, string target);

@@ -7,15 +7,16 @@ namespace Claims.Grains.Pools;
 // collected by the next call, at the latest when the round closes.
 public sealed partial class PoolGrain
 {
-    // Per borrower, the version that last raised what this shard lent it.
-    private readonly Dictionary<int, long> _lentAt = [];
+    // What this shard lent each sibling, and what each lent it, as running totals.
+    private readonly Dictionary<int, int> _lent = [];
+    private readonly Dictionary<int, int> _borrowed = [];
 
     // Whether this activation has asked every sibling what it lent here: a loan stored by the
     // lender but never by this shard (its answer lost, or this shard restarted) is stock only a
     // collection finds.
     private bool _loansCollected;
 
-    private int NetBorrowed => state.State.Borrowed.Values.Sum() - state.State.Lent.Values.Sum();
+    private int NetBorrowed { get; set; }
 
     private int ShareOf(int stock) => _shard is { } shard ? PoolShards.StockOf(stock, _shards, shard) : stock;
 
@@ -25,26 +26,27 @@ public sealed partial class PoolGrain
 
     public async Task<int> LendAsync(int borrower, int wanted)
     {
+        _journal.ThrowIfFailed();
         if (wanted > 0 && !_loansCollected && Capacity - _book.Granted < wanted)
         {
             await CollectLoansAsync();
         }
 
         var now = time.GetUtcNow();
-        var lendable = state.State.Closed || _paused || now < _round.OpensAt || now >= _round.ClosesAt ? 0 : Math.Max(0, Capacity - _book.Granted);
+        var lendable = _closure is not null || _paused || now < _round.OpensAt || now >= _round.ClosesAt ? 0 : Math.Max(0, Capacity - _book.Granted);
         var lent = Math.Min(wanted, lendable);
         if (lent > 0)
         {
-            state.State.Lent[borrower] = state.State.Lent.GetValueOrDefault(borrower) + lent;
-            _lentAt[borrower] = _outbox.NextVersion();
+            Lend(borrower, _lent.GetValueOrDefault(borrower) + lent);
+            _journal.Lend(borrower, _lent[borrower]);
             PostCounts();
         }
 
         // Nothing is told that a crash could take back: a borrower grants from the total. The
-        // total and its version are taken now; a concurrent loan raises both after them, and is
-        // told by its own call once its own write is done.
-        var total = state.State.Lent.GetValueOrDefault(borrower);
-        await _outbox.StoreAsync(_lentAt.GetValueOrDefault(borrower));
+        // total is taken now; a concurrent loan raises it after, and is told by its own call once
+        // its own append is done.
+        var total = _lent.GetValueOrDefault(borrower);
+        await _journal.CommitAsync();
         return total;
     }
 
@@ -52,11 +54,11 @@ public sealed partial class PoolGrain
     // siblings lend, asked for exactly as many as were refused: a loan always arrives where
     // claims are waiting for it, so none sits unused with a shard nobody asks. Batches borrow
     // concurrently and a loan's answer can carry another batch's too, so what decides is whether
-    // this shard has stock after asking, not who asked for it. Returns the version that must be
-    // durable before the batch is answered (the loans are in the same write).
-    private async Task<long> GrantFromSiblingsAsync(IReadOnlyList<PoolGrantRequest> requests, ClaimOutcome[] outcomes)
+    // this shard has stock after asking, not who asked for it. Returns whether anything must be
+    // in the journal before the batch is answered (the loans go in the same append as the grants).
+    private async Task<bool> GrantFromSiblingsAsync(IReadOnlyList<PoolGrantRequest> requests, ClaimOutcome[] outcomes)
     {
-        var durableAt = 0L;
+        var commit = false;
         while (_shard is not null)
         {
             var dry = Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Refusal == ClaimRefusal.SoldOut).ToList();
@@ -72,7 +74,7 @@ public sealed partial class PoolGrain
 
             if (_book.Granted >= Capacity)
             {
-                durableAt = Math.Max(durableAt, await BorrowAsync(dry.Count));
+                commit |= await BorrowAsync(dry.Count);
                 if (_book.Granted >= Capacity)
                 {
                     break;
@@ -82,27 +84,27 @@ public sealed partial class PoolGrain
             foreach (var i in dry)
             {
                 (outcomes[i], var granted) = Decide(requests[i]);
-                durableAt = Math.Max(durableAt, granted);
+                commit |= granted;
             }
         }
 
-        return durableAt;
+        return commit;
     }
 
-    // Asks the siblings in turn, starting with the next, until the coupons wanted are lent; the
-    // version of the change, or 0 when none would lend. A sibling that cannot answer lends
+    // Asks the siblings in turn, starting with the next, until the coupons wanted are lent;
+    // whether any lent something. A sibling that cannot answer lends
     // nothing this time: the batch is answered with what the others lent, not failed.
-    private async Task<long> BorrowAsync(int wanted)
+    private async Task<bool> BorrowAsync(int wanted)
     {
-        var version = 0L;
+        var borrowed = false;
         for (var step = 1; step < _shards && wanted > 0; step++)
         {
             var sibling = (_shard!.Value + step) % _shards;
             try
             {
-                var (got, at) = await CollectAsync(sibling, wanted);
+                var got = await CollectAsync(sibling, wanted);
                 wanted -= got;
-                version = Math.Max(version, at);
+                borrowed |= got > 0;
             }
             catch (Exception exception) when (exception is TimeoutException or OrleansException)
             {
@@ -110,21 +112,48 @@ public sealed partial class PoolGrain
             }
         }
 
-        return version;
+        return borrowed;
     }
 
-    private async Task<(int Got, long Version)> CollectAsync(int sibling, int wanted)
+    // What the sibling lent beyond what it had lent before, recorded for the next append.
+    private async Task<int> CollectAsync(int sibling, int wanted)
     {
         var key = GrainKeys.Pool(_campaign.Id, _round.Id, _couponType.Id, sibling);
         var total = await GrainFactory.GetGrain<IPoolGrain>(key).LendAsync(_shard!.Value, wanted);
-        var before = state.State.Borrowed.GetValueOrDefault(sibling);
+        var before = _borrowed.GetValueOrDefault(sibling);
         if (total <= before)
         {
-            return (0, 0);
+            return 0;
         }
 
-        state.State.Borrowed[sibling] = total;
-        return (total - before, _outbox.NextVersion());
+        Borrow(sibling, total);
+        _journal.Borrow(sibling, total);
+        return total - before;
+    }
+
+    private void Lend(int borrower, int total)
+    {
+        NetBorrowed -= total - _lent.GetValueOrDefault(borrower);
+        _lent[borrower] = total;
+    }
+
+    private void Borrow(int lender, int total)
+    {
+        NetBorrowed += total - _borrowed.GetValueOrDefault(lender);
+        _borrowed[lender] = total;
+    }
+
+    private void RestoreLoans(PoolSnapshot history)
+    {
+        foreach (var (borrower, total) in history.Lent)
+        {
+            Lend(borrower, total);
+        }
+
+        foreach (var (lender, total) in history.Borrowed)
+        {
+            Borrow(lender, total);
+        }
     }
 
     // Before the close counts what is left, and before this activation first lends or borrows: a
@@ -137,13 +166,12 @@ public sealed partial class PoolGrain
             return;
         }
 
-        var version = 0L;
         foreach (var sibling in Enumerable.Range(0, _shards).Where(s => s != _shard))
         {
-            version = Math.Max(version, (await CollectAsync(sibling, 0)).Version);
+            await CollectAsync(sibling, 0);
         }
 
-        await _outbox.StoreAsync(version);
+        await _journal.CommitAsync();
         _loansCollected = true;
     }
 

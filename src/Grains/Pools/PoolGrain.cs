@@ -5,14 +5,13 @@ using Orleans.Storage;
 
 namespace Claims.Grains.Pools;
 
-// Reentrant so that batches arriving while a write is in flight are decided at once and their
-// writes coalesce into the next one (group commit). Every grant and change is checked and applied
+// Reentrant so that batches arriving while an append is being written are decided at once and
+// join the next append (group commit). Every grant and change is checked and applied
 // synchronously, between awaits, against the state as it is then, which is what makes the
 // interleaving safe; a shard that borrows decides its refused claims again after the loan.
 [Reentrant]
 public sealed partial class PoolGrain(
-    [PersistentState("pool", StorageNames.Claims)] IPersistentState<PoolState> state,
-    IClaimsEventSink sink,
+    IPoolJournal journal,
     IStockBoard board,
     TimeProvider time,
     ILogger<PoolGrain> logger) : Grain, IPoolGrain
@@ -24,82 +23,82 @@ public sealed partial class PoolGrain(
     // refused, so residents' limits hold while a quota grain moves between silos.
     private readonly Dictionary<int, Guid> _fences = [];
 
-    private readonly EventOutbox<PoolState> _outbox = new(state, sink, logger);
+    // Coupons passed here by earlier rounds' pools, by pool key, as each last reported its running total.
+    private readonly Dictionary<string, int> _received = new(StringComparer.Ordinal);
+
+    private PoolJournalWriter _journal = null!;
+    private PoolCoupons _coupons = null!;
     private CampaignDefinition _campaign = null!;
     private RoundDefinition _round = null!;
     private CouponTypeDefinition _couponType = null!;
-    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private CouponBook _book = null!;
-    private PagedLog<PoolGrant> _grantPages = null!;
-    private PagedLog<CouponChange> _changePages = null!;
+    private PoolClosure? _closure;
+    private int _receivedTotal;
     private int _stock;
     private int? _shard;
     private int _shards = 1;
     private bool _paused;
-    private bool _sealing;
 
-    private int Capacity => _stock + state.State.Received.Values.Sum() + _book.RefundedHere + NetBorrowed;
+    private int Capacity => _stock + _receivedTotal + _book.RefundedHere + NetBorrowed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (campaignId, roundId, couponTypeId, shard) = GrainKeys.ParsePool(this.GetPrimaryKeyString());
+        var poolKey = this.GetPrimaryKeyString();
+        var (campaignId, roundId, couponTypeId, shard) = GrainKeys.ParsePool(poolKey);
         var snapshot = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync()
-            ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown campaign.");
+            ?? throw new InvalidOperationException($"Pool {poolKey} names an unknown campaign.");
         _campaign = snapshot.Definition;
         _paused = snapshot.Status == CampaignStatus.Paused;
-        _round = _campaign.Rounds.Single(r => r.Id == roundId);
-        _couponType = _campaign.FindCouponType(couponTypeId)
-            ?? throw new InvalidOperationException($"Pool {this.GetPrimaryKeyString()} names an unknown coupon type.");
+        _coupons = PoolCoupons.For(_campaign, poolKey);
+        _round = _coupons.Round;
+        _couponType = _coupons.CouponType;
         _shard = shard;
         _shards = _couponType.PoolShards;
         _stock = ShareOf(_round.Stock.GetValueOrDefault(couponTypeId));
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(_campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
 
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims);
-        _grantPages = new PagedLog<PoolGrant>(storage, this.GetGrainId(), "pool-page");
-        _changePages = new PagedLog<CouponChange>(storage, this.GetGrainId(), "pool-changes");
+        // The newest stored copy, then the journal after it.
+        var snapshots = new PoolSnapshotStore(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims), this.GetGrainId(), logger);
+        var history = await snapshots.ReadAsync();
+        foreach (var append in await journal.ReadAsync(poolKey, history.Version))
+        {
+            history.Apply(append);
+        }
+
         _book = new CouponBook(roundId);
-        var grants = state.State.Grants;
-        foreach (var grant in (await _grantPages.ReadAsync(grants.SealedPages)).Concat(grants.Open))
+        history.Grants.ForEach(_book.Add);
+        history.Changes.ForEach(_book.Apply);
+        foreach (var (from, total) in history.Received)
         {
-            _book.Add(grant);
+            Receive(from, total);
         }
 
-        var changes = state.State.Changes;
-        foreach (var change in (await _changePages.ReadAsync(changes.SealedPages)).Concat(changes.Open))
-        {
-            _book.Apply(change);
-        }
-
-        // Whatever was read back is stored; its events may not have reached the sink.
-        _durableGrants = _book.Granted;
-        await DeliverGrantEventsQuietlyAsync();
-        await _outbox.RestoreAsync();
+        _closure = history.Closure;
+        RestoreLoans(history);
+        _journal = new PoolJournalWriter(journal, poolKey, history, snapshots, time, PostCounts, DeactivateOnIdle);
         PostCounts();
     }
 
     public async ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests)
     {
-        // Every request is decided in this turn; one write then makes the whole batch durable.
+        _journal.ThrowIfFailed();
+
+        // Every request is decided in this turn; one append then makes the whole batch durable.
         var outcomes = new ClaimOutcome[requests.Count];
-        var durableAt = 0L;
+        var commit = false;
         for (var i = 0; i < requests.Count; i++)
         {
-            (outcomes[i], var version) = Decide(requests[i]);
-            durableAt = Math.Max(durableAt, version);
+            (outcomes[i], var granted) = Decide(requests[i]);
+            commit |= granted;
         }
 
-        durableAt = Math.Max(durableAt, await GrantFromSiblingsAsync(requests, outcomes));
-
-        // A grant is acknowledged once stored; its event reaches the ledger behind it. A crash in
-        // between leaves the event to whatever activates the pool next (see OnActivateAsync).
-        if (durableAt > 0)
+        if (_shard is not null)
         {
-            await _outbox.StoreAsync(durableAt);
-            GrantsStoredWith(durableAt);
-            DeliverGrantEventsLater();
-            PostCounts();
-            await SealFullPagesAsync();
+            commit |= await GrantFromSiblingsAsync(requests, outcomes);
+        }
+
+        if (commit)
+        {
+            await _journal.CommitAsync();
         }
 
         return outcomes;
@@ -107,30 +106,20 @@ public sealed partial class PoolGrain(
 
     public async ValueTask<IReadOnlyList<ListGrantResult>> GrantListedAsync(IReadOnlyList<string> userIds)
     {
+        _journal.ThrowIfFailed();
         var now = time.GetUtcNow();
         var results = new ListGrantResult[userIds.Count];
-        var durableAt = 0L;
         for (var i = 0; i < userIds.Count; i++)
         {
             var userId = userIds[i];
-            if (_book.Find(userId, ListRequestKey) is { } held)
-            {
-                results[i] = new(userId, ToCoupon(held, now), AlreadyHeld: true, null);
-                durableAt = Math.Max(durableAt, held.Grant.Version);
-            }
-            else if (Unavailable(now) is { } refusal)
-            {
-                results[i] = new(userId, null, AlreadyHeld: false, refusal);
-            }
-            else
-            {
-                var (coupon, version) = Grant(userId, ListRequestKey, now);
-                results[i] = new(userId, coupon, AlreadyHeld: false, null);
-                durableAt = version;
-            }
+            results[i] = _book.Find(userId, ListRequestKey) is { } held
+                ? new(userId, ToCoupon(held, now), AlreadyHeld: true, null)
+                : Unavailable(now) is { } refusal
+                    ? new(userId, null, AlreadyHeld: false, refusal)
+                    : new(userId, Grant(userId, ListRequestKey, now), AlreadyHeld: false, null);
         }
 
-        await CommitAsync(durableAt);
+        await _journal.CommitAsync();
         return results;
     }
 
@@ -141,57 +130,54 @@ public sealed partial class PoolGrain(
             return null;
         }
 
-        await CommitAsync(held.Grant.Version);
-        return ToCoupon(held, time.GetUtcNow());
+        return (await StoredAsync([ToCoupon(held, time.GetUtcNow())]))[0];
     }
 
-    // The grant (new, or the one this request already obtained) and the state version that must
-    // be durable before it is answered; 0 for a refusal.
-    private (ClaimOutcome Outcome, long Version) Decide(PoolGrantRequest request)
+    // The grant (new, or the one this request already obtained), and whether it must be in the
+    // journal before it is answered: a replay may be of a grant still waiting for its append.
+    private (ClaimOutcome Outcome, bool Granted) Decide(PoolGrantRequest request)
     {
         var now = time.GetUtcNow();
         if (_book.Find(request.UserId, request.RequestKey) is { } earlier)
         {
-            return (ClaimOutcome.Granted(ToCoupon(earlier, now)), earlier.Grant.Version);
+            return (ClaimOutcome.Granted(ToCoupon(earlier, now)), true);
         }
 
         var shard = QuotaShards.Of(request.UserId);
         if (_fences.TryGetValue(shard, out var fence) && fence != request.Fence)
         {
-            return (ClaimOutcome.Refused(ClaimRefusal.Superseded), 0);
+            return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
         }
 
         _fences[shard] = request.Fence;
         if (_paused)
         {
-            return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), 0);
+            return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), false);
         }
 
         if (Unavailable(now) is { } refusal)
         {
-            return (ClaimOutcome.Refused(refusal), 0);
+            return (ClaimOutcome.Refused(refusal), false);
         }
 
-        var (coupon, version) = Grant(request.UserId, request.RequestKey, now);
-        return (ClaimOutcome.Granted(coupon), version);
+        return (ClaimOutcome.Granted(Grant(request.UserId, request.RequestKey, now)), true);
     }
 
     // The round's own window is checked here too: the quota grain decided on its clock, and a
     // claim reaching the pool after the close must not take stock that has been passed on.
     private ClaimRefusal? Unavailable(DateTimeOffset now) =>
-        now < _round.OpensAt || now >= _round.ClosesAt || state.State.Closed ? ClaimRefusal.RoundNotOpen
+        now < _round.OpensAt || now >= _round.ClosesAt || _closure is not null ? ClaimRefusal.RoundNotOpen
         : _book.Granted >= Capacity ? ClaimRefusal.SoldOut
         : null;
 
-    private (Coupon Coupon, long Version) Grant(string userId, string requestKey, DateTimeOffset now)
+    private Coupon Grant(string userId, string requestKey, DateTimeOffset now)
     {
         // Residents read their coupon's times in the campaign's zone.
-        var local = TimeZoneInfo.ConvertTime(now, _zone);
-        var version = _outbox.NextVersion();
-        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local), version);
-        state.State.Grants.Open.Add(grant);
+        var local = _coupons.Local(now);
+        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local));
         _book.Add(grant);
-        return (ToCoupon(_book.Find(grant.Sequence)!, now), version);
+        _journal.Grant(grant);
+        return _coupons.Of(grant, CouponStatus.Claimed);
     }
 
     public async Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
@@ -207,12 +193,12 @@ public sealed partial class PoolGrain(
         return await StoredAsync([.. _book.OfShard(QuotaShards.Of(userId)).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
     }
 
-    // A grant whose write failed stays in memory until the next write stores it. A quota grain
-    // answers a retried claim from what this pool reports, so a report waits until everything in
-    // it is stored: nobody is shown a coupon that a crash could still take back.
+    // A quota grain answers a retried claim from what this pool reports, so a report waits until
+    // everything in it is in the journal: nobody is shown a coupon that a crash could still take back.
     private async ValueTask<IReadOnlyList<Coupon>> StoredAsync(IReadOnlyList<Coupon> coupons)
     {
-        await _outbox.StoreAsync(state.State.Version);
+        _journal.ThrowIfFailed();
+        await _journal.CommitAsync();
         return coupons;
     }
 
@@ -223,14 +209,14 @@ public sealed partial class PoolGrain(
             _round.Id,
             _couponType.Id,
             _stock,
-            RolledIn: state.State.Received.Values.Sum(),
+            RolledIn: _receivedTotal,
             Refunded: _book.RefundedHere,
             Granted: _book.Granted,
             Redeemed: _book.InStatus(CouponStatus.Used),
             Expired: _book.InStatus(CouponStatus.Expired),
             RolledOut: outgoing.Where(o => o.Key != FundTarget).Sum(o => o.Value),
             ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
-            Closed: state.State.Closed,
+            Closed: _closure is not null,
             Borrowed: NetBorrowed));
     }
 
@@ -253,77 +239,19 @@ public sealed partial class PoolGrain(
         return Task.FromResult(true);
     }
 
-    // Makes every change up to `version` durable and delivers its events, grants' first so the
-    // ledger never holds a coupon's later change without its grant; then seals full pages.
-    private async ValueTask CommitAsync(long version)
+    // Records a higher running total from an earlier round's pool; a lower or equal one is old news.
+    private bool Receive(string fromPoolKey, int total)
     {
-        if (version <= 0)
+        var before = _received.GetValueOrDefault(fromPoolKey);
+        if (total <= before)
         {
-            return;
+            return false;
         }
 
-        await _outbox.StoreAsync(version);
-        GrantsStoredWith(version);
-        PostCounts();
-        await GrantEventsDeliveredAsync();
-        await _outbox.CommitAsync(version);
-        await SealFullPagesAsync();
+        _received[fromPoolKey] = total;
+        _receivedTotal += total - before;
+        return true;
     }
 
-    // Moves every full page of the open logs into rows of their own, then drops them from the
-    // state. Until the state write records the pages, a restart ignores their rows.
-    private async Task SealFullPagesAsync()
-    {
-        var grants = state.State.Grants.FullPages();
-        var changes = state.State.Changes.FullPages();
-        if (_sealing || grants.Count + changes.Count == 0)
-        {
-            return;
-        }
-
-        _sealing = true;
-        try
-        {
-            var firstGrants = state.State.Grants.SealedPages;
-            var firstChanges = state.State.Changes.SealedPages;
-            await Task.WhenAll(grants.Select((page, i) => _grantPages.WriteAsync(firstGrants + i, page))
-                .Concat(changes.Select((page, i) => _changePages.WriteAsync(firstChanges + i, page))));
-            state.State.Grants.Sealed(grants.Count);
-            state.State.Changes.Sealed(changes.Count);
-            await _outbox.StoreAsync(_outbox.NextVersion());
-        }
-        catch (Exception exception)
-        {
-            // The change that triggered the seal is already durable; the pages stay open and the
-            // next change tries again.
-            LogSealFailed(exception, this.GetPrimaryKeyString());
-        }
-        finally
-        {
-            _sealing = false;
-        }
-    }
-
-    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => ToCoupon(life.Grant, life.StatusAt(now));
-
-    private Coupon ToCoupon(PoolGrant grant, CouponStatus status) => new(
-        CouponId: CouponId(grant.Sequence),
-        CampaignId: _campaign.Id,
-        RoundId: _round.Id,
-        Phase: _round.PhaseKey,
-        CouponTypeId: _couponType.Id,
-        Industry: _couponType.Industry,
-        FaceValue: _couponType.FaceValue,
-        MinSpend: _couponType.MinSpend,
-        MaxSpend: _couponType.MaxSpend,
-        OwnerId: grant.OwnerId,
-        RequestKey: grant.RequestKey,
-        ValidFrom: grant.ClaimedAt,
-        ValidUntil: grant.ValidUntil,
-        Status: status);
-
-    private string CouponId(int sequence) => CouponIds.Format(_campaign.Id, _round.Id, _couponType.Id, _shard, sequence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing a page of pool {PoolKey} failed; it stays open")]
-    private partial void LogSealFailed(Exception exception, string poolKey);
+    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => _coupons.Of(life.Grant, life.StatusAt(now));
 }

@@ -48,14 +48,8 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         return fold(snapshot.Definition, await ReadLedgerAsync(snapshot.Definition), time.GetUtcNow());
     }
 
-    // A claim is answered before its grant's event reaches the ledger: the pools hand over what
-    // they still owe first, so a report counts every change answered before it was asked for.
-    private async Task<IReadOnlyList<ClaimsEvent>> ReadLedgerAsync(CampaignDefinition definition)
-    {
-        await Task.WhenAll(Pools(definition).Select(pool => pool.FlushGrantEventsAsync()));
-        return await ledger.ReadAsync(definition.Id);
-    }
-
-    private IEnumerable<IPoolGrain> Pools(CampaignDefinition definition) =>
-        definition.PoolKeys(definition.Rounds).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey));
+    // Pools answer a change only once their journal has it, and the journal is in the ledger: a
+    // report counts every change answered before it was asked for.
+    private async Task<IReadOnlyList<ClaimsEvent>> ReadLedgerAsync(CampaignDefinition definition) =>
+        PoolLedgerEvents.Expand(definition, await ledger.ReadAsync(definition.Id));
 }

@@ -39,7 +39,7 @@ public sealed class ClaimsMetrics
             "claims.ledger.backlog",
             () => { lock (_backlogs) { return _backlogs.Sum(b => b()); } },
             "{batch}",
-            "Batches of events waiting for the ledger writer: how far the ledger trails the grains.");
+            "Batches of events and journal appends waiting for the ledger writer: how far the writer is behind the grains.");
     }
 
     /// <summary>Adds a ledger writer's queue to the backlog gauge.</summary>

@@ -7,9 +7,10 @@ using Orleans.Serialization;
 namespace Claims.Silo.Storage;
 
 /// <summary>
-/// Appends every event to the ledger table of the database that holds grain state. One writer
-/// gathers the events of many grains into each insert, so a rush costs a few ledger commits per
-/// second, not one per grant; a grain's call returns once its events are committed.
+/// The ledger in the database that holds grain state: every event, and every pool's journal. One
+/// writer gathers what the grains of this silo hand over (events, and pools' appends) into each
+/// commit, so a rush costs a few commits per second however many pools grant, not one per grant
+/// or per pool; a grain's call returns once what it handed over is committed.
 /// </summary>
 /// <remarks>
 /// The writer has a thread of its own and calls the database synchronously. On the thread pool its
@@ -17,10 +18,14 @@ namespace Claims.Silo.Storage;
 /// machine has while grain calls queued behind it: measured on two cores, the ledger cost a rush
 /// 20-45% of its rate that way, and none measurable on its own thread.
 /// </remarks>
-internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerReader, IAsyncDisposable
+internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerReader, IPoolJournal, IAsyncDisposable
 {
     // Large enough to carry a rush's burst in one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
+
+    // Above every character a version is written with: (prefix + version, prefix + this) holds
+    // exactly the pool's appends after that version.
+    private const string JournalPrefixEnd = "~";
 
     private readonly BlockingCollection<Pending> _queue = [];
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -36,24 +41,19 @@ internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerRe
 
     protected Serializer Serializer { get; }
 
-    public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events)
-    {
-        // Turned into rows on the writer's thread, not the grain's.
-        var pending = new Pending(events, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        try
-        {
-            _queue.Add(pending);
-            return new ValueTask(pending.Written.Task);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
-        {
-            // Closed for adding, or already gone: the sink is being disposed.
-            return ValueTask.FromException(new ObjectDisposedException(GetType().Name));
-        }
-    }
+    public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events) => new(Enqueue(events, conditional: false));
+
+    public ValueTask<bool> AppendAsync(PoolAppended append) => new(Enqueue([append], conditional: true));
 
     public async Task<IReadOnlyList<ClaimsEvent>> ReadAsync(string campaignId) =>
-        [.. (await ReadPayloadsAsync(campaignId)).Select(p => Serializer.Deserialize<ClaimsEvent>(p) ?? throw new InvalidDataException("A ledger row holds no event."))];
+        [.. (await ReadPayloadsAsync(campaignId)).Select(Deserialize)];
+
+    public async Task<IReadOnlyList<PoolAppended>> ReadAsync(string poolKey, int afterVersion)
+    {
+        var prefix = PoolAppended.JournalPrefix(poolKey);
+        var payloads = await ReadRangeAsync(Claims.Contracts.GrainKeys.ParsePool(poolKey).CampaignId, PoolAppended.EventIdOf(poolKey, afterVersion), prefix + JournalPrefixEnd);
+        return [.. payloads.Select(p => (PoolAppended)Deserialize(p))];
+    }
 
     // The container disposes the sink once for each interface it is registered under.
     public async ValueTask DisposeAsync()
@@ -66,11 +66,35 @@ internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerRe
         await _stopped.Task;
     }
 
-    /// <summary>Inserts the records in one transaction, skipping event ids already there.</summary>
-    protected abstract void Insert(IReadOnlyList<LedgerRecord> records);
+    /// <summary>
+    /// Inserts the records in one transaction, skipping event ids already there; which of them
+    /// were inserted.
+    /// </summary>
+    protected abstract bool[] Insert(IReadOnlyList<LedgerRecord> records);
 
     /// <summary>The payloads of a campaign's rows, in ledger order.</summary>
     protected abstract Task<IReadOnlyList<byte[]>> ReadPayloadsAsync(string campaignId);
+
+    /// <summary>The payloads of a campaign's rows whose event id is above <paramref name="after"/> and below <paramref name="before"/>, in event id order.</summary>
+    protected abstract Task<IReadOnlyList<byte[]>> ReadRangeAsync(string campaignId, string after, string before);
+
+    private ClaimsEvent Deserialize(byte[] payload) => Serializer.Deserialize<ClaimsEvent>(payload) ?? throw new InvalidDataException("A ledger row holds no event.");
+
+    private Task<bool> Enqueue(IReadOnlyList<ClaimsEvent> events, bool conditional)
+    {
+        // Turned into rows on the writer's thread, not the grain's.
+        var pending = new Pending(events, conditional, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            _queue.Add(pending);
+            return pending.Written.Task;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
+        {
+            // Closed for adding, or already gone: the sink is being disposed.
+            return Task.FromException<bool>(new ObjectDisposedException(GetType().Name));
+        }
+    }
 
     private void Write()
     {
@@ -87,12 +111,21 @@ internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerRe
 
             try
             {
-                Insert([.. batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, Serializer))]);
-                batch.ForEach(p => p.Written.SetResult());
+                var inserted = Insert([.. batch.SelectMany(p => p.Events).Select(e => LedgerRecord.Of(e, Serializer))]);
+
+                // An event delivered again is already there, as it should be; a pool's append
+                // that finds its version there lost it to another activation.
+                var row = 0;
+                foreach (var pending in batch)
+                {
+                    pending.Written.SetResult(!pending.Conditional || inserted[row]);
+                    row += pending.Events.Count;
+                }
             }
             catch (Exception exception)
             {
-                // The events stay in their grains' outboxes and come again with the next change.
+                // Events stay in their grains' outboxes and come again with the next change; a
+                // pool's append may or may not be in, and the pool reads its journal again.
                 LogWriteFailed(exception, records);
                 batch.ForEach(p => p.Written.SetException(exception));
             }
@@ -104,8 +137,8 @@ internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerRe
         _stopped.SetResult();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Records} events to the ledger failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Records} rows to the ledger failed")]
     private partial void LogWriteFailed(Exception exception, int records);
 
-    private sealed record Pending(IReadOnlyList<ClaimsEvent> Events, TaskCompletionSource Written);
+    private sealed record Pending(IReadOnlyList<ClaimsEvent> Events, bool Conditional, TaskCompletionSource<bool> Written);
 }

@@ -11,13 +11,6 @@ public sealed class ClaimsStorageOptions
     /// <summary>Folder for the SQLite database (<c>claims.db</c>), created when missing.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>
-    /// Whether events are appended to the ledger: the table beside grain state with SQLite, the
-    /// process's memory with <c>Memory</c>. Turning it off leaves events in the log alone and
-    /// reports empty; it exists to measure what the ledger costs.
-    /// </summary>
-    public bool Ledger { get; set; } = true;
-
     /// <summary>The PostgreSQL connection string (Npgsql form) when <see cref="Provider"/> is <c>Postgres</c>.</summary>
     public string? ConnectionString { get; set; }
 

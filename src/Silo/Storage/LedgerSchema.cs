@@ -8,6 +8,9 @@ namespace Claims.Silo.Storage;
 /// readers that follow it; rows are never deleted, so the rowid alone keeps growing and
 /// <c>AUTOINCREMENT</c> would add a write to <c>sqlite_sequence</c> per row for nothing.
 /// <c>OccurredAt</c> is milliseconds since the Unix epoch in SQLite, cheaper to write than text.
+/// A pool's journal is the range of its event ids (<c>pool:{poolKey}#{version}</c>) in the same
+/// index, compared byte by byte (PostgreSQL's ids are in the C collation for that), and the
+/// unique key is what makes an append conditional on its version.
 /// </summary>
 internal static class LedgerSchema
 {
@@ -26,8 +29,8 @@ internal static class LedgerSchema
     public const string Postgres = """
         CREATE TABLE IF NOT EXISTS ClaimsLedger (
             Position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            CampaignId text NOT NULL,
-            EventId text NOT NULL,
+            CampaignId text COLLATE "C" NOT NULL,
+            EventId text COLLATE "C" NOT NULL,
             Kind text NOT NULL,
             OccurredAt timestamptz NOT NULL,
             RecordedAt timestamptz NOT NULL DEFAULT now(),
@@ -39,10 +42,13 @@ internal static class LedgerSchema
     public const string PostgresInsert = """
         INSERT INTO ClaimsLedger (EventId, Kind, CampaignId, OccurredAt, Payload)
         SELECT * FROM unnest(@eventIds, @kinds, @campaignIds, @occurredAts, @payloads)
-        ON CONFLICT (CampaignId, EventId) DO NOTHING;
+        ON CONFLICT (CampaignId, EventId) DO NOTHING
+        RETURNING CampaignId, EventId;
         """;
 
     public const string PostgresReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = @campaignId ORDER BY Position;";
+
+    public const string PostgresReadRange = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = @campaignId AND EventId > @after AND EventId < @before ORDER BY EventId;";
 
     // Bound by number: see the Sqlite* positions below.
     public const string SqliteInsert = """
@@ -59,4 +65,6 @@ internal static class LedgerSchema
     public const int SqlitePayload = 6;
 
     public const string SqliteReadCampaign = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId ORDER BY Position;";
+
+    public const string SqliteReadRange = "SELECT Payload FROM ClaimsLedger WHERE CampaignId = $campaignId AND EventId > $after AND EventId < $before ORDER BY EventId;";
 }

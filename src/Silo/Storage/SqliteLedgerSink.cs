@@ -17,9 +17,14 @@ internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, S
 {
     private readonly string _connectionString = SqliteSchema.ConnectionString(storage.Value.SqlitePath);
 
-    protected override void Insert(IReadOnlyList<LedgerRecord> records) => gate.Write(() => InsertInTurn(records));
+    protected override bool[] Insert(IReadOnlyList<LedgerRecord> records)
+    {
+        var inserted = new bool[records.Count];
+        gate.Write(() => InsertInTurn(records, inserted));
+        return inserted;
+    }
 
-    private void InsertInTurn(IReadOnlyList<LedgerRecord> records)
+    private void InsertInTurn(IReadOnlyList<LedgerRecord> records, bool[] inserted)
     {
         using var connection = new TunedSqliteConnection(_connectionString);
         connection.Open();
@@ -29,8 +34,9 @@ internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, S
         using (insert)
         {
             Check(database, raw.sqlite3_bind_int64(insert, LedgerSchema.SqliteRecordedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-            foreach (var record in records)
+            for (var i = 0; i < records.Count; i++)
             {
+                var record = records[i];
                 Check(database, raw.sqlite3_bind_text(insert, LedgerSchema.SqliteCampaignId, record.CampaignId));
                 Check(database, raw.sqlite3_bind_text(insert, LedgerSchema.SqliteEventId, record.EventId));
                 Check(database, raw.sqlite3_bind_text(insert, LedgerSchema.SqliteKind, record.Kind));
@@ -41,6 +47,9 @@ internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, S
                     Check(database, stepped);
                 }
 
+                // Zero rows changed: the event id was there already.
+                inserted[i] = raw.sqlite3_changes(database) == 1;
+
                 Check(database, raw.sqlite3_reset(insert));
             }
         }
@@ -48,13 +57,23 @@ internal sealed class SqliteLedgerSink(IOptions<ClaimsStorageOptions> storage, S
         transaction.Commit();
     }
 
-    protected override Task<IReadOnlyList<byte[]>> ReadPayloadsAsync(string campaignId)
+    protected override Task<IReadOnlyList<byte[]>> ReadPayloadsAsync(string campaignId) =>
+        ReadAsync(LedgerSchema.SqliteReadCampaign, ("$campaignId", campaignId));
+
+    protected override Task<IReadOnlyList<byte[]>> ReadRangeAsync(string campaignId, string after, string before) =>
+        ReadAsync(LedgerSchema.SqliteReadRange, ("$campaignId", campaignId), ("$after", after), ("$before", before));
+
+    private Task<IReadOnlyList<byte[]>> ReadAsync(string sql, params (string Name, string Value)[] parameters)
     {
         using var connection = new TunedSqliteConnection(_connectionString);
         connection.Open();
         using var query = connection.CreateCommand();
-        query.CommandText = LedgerSchema.SqliteReadCampaign;
-        query.Parameters.AddWithValue("$campaignId", campaignId);
+        query.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            query.Parameters.AddWithValue(name, value);
+        }
+
         using var reader = query.ExecuteReader();
         var payloads = new List<byte[]>();
         while (reader.Read())

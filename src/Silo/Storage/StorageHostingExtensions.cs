@@ -21,23 +21,14 @@ public static class StorageHostingExtensions
             case StorageProvider.Memory:
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Claims, (services, _) =>
                     new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                // The grains' default ledger is the process's memory.
                 silo.UseInMemoryReminderService();
-                if (storage.Ledger)
-                {
-                    silo.Services.AddSingleton<ProcessMemoryLedger>();
-                    UseLedger<ProcessMemoryLedger>(silo);
-                }
-
                 break;
             case StorageProvider.Sqlite:
                 // The embedded store sets itself up: there is no operator to run a schema command.
                 SqliteSchema.Apply(storage.SqlitePath);
                 silo.Services.AddSingleton<SqliteWriterGate>();
-                if (storage.Ledger)
-                {
-                    silo.Services.AddSingleton<SqliteLedgerSink>();
-                    UseLedger<SqliteLedgerSink>(silo);
-                }
+                UseLedger<SqliteLedgerSink>(silo);
 
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
@@ -52,11 +43,7 @@ public static class StorageHostingExtensions
             case StorageProvider.Postgres:
                 var connectionString = storage.PostgresConnectionString;
                 silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-                if (storage.Ledger)
-                {
-                    silo.Services.AddSingleton<PostgresLedgerSink>();
-                    UseLedger<PostgresLedgerSink>(silo);
-                }
+                UseLedger<PostgresLedgerSink>(silo);
 
                 // Grain storage, reminders and the ledger draw on one pool of connections.
                 silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) => options.Configure<NpgsqlDataSource>((o, dataSource) =>
@@ -89,9 +76,11 @@ public static class StorageHostingExtensions
     }
 
     private static void UseLedger<TLedger>(ISiloBuilder silo)
-        where TLedger : class, IClaimsEventSink, ILedgerReader
+        where TLedger : class, IClaimsEventSink, ILedgerReader, IPoolJournal
     {
+        silo.Services.AddSingleton<TLedger>();
         silo.Services.Replace(ServiceDescriptor.Singleton<IClaimsEventSink>(services => services.GetRequiredService<TLedger>()));
         silo.Services.Replace(ServiceDescriptor.Singleton<ILedgerReader>(services => services.GetRequiredService<TLedger>()));
+        silo.Services.Replace(ServiceDescriptor.Singleton<IPoolJournal>(services => services.GetRequiredService<TLedger>()));
     }
 }

@@ -3,16 +3,19 @@ using Claims.Grains.Events;
 namespace Claims.Grains.Tests;
 
 /// <summary>
-/// The test cluster's ledger, which can hold back one campaign's grant events the way a ledger
-/// trailing a rush does, while the grants themselves are already answered.
+/// The test cluster's ledger (events, reports and pools' journals, as <c>Memory</c> mode keeps
+/// them), which can hold back one campaign's journal appends the way a slow store does: the
+/// pools' calls wait for them.
 /// </summary>
-public sealed class TrailingLedger : IClaimsEventSink, ILedgerReader
+public sealed class HoldingLedger : IClaimsEventSink, ILedgerReader, IPoolJournal
 {
     private readonly ProcessMemoryLedger _ledger = new();
     private readonly Lock _lock = new();
     private Held? _hold;
 
-    public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events)
+    public ValueTask PublishAsync(IReadOnlyList<ClaimsEvent> events) => _ledger.PublishAsync(events);
+
+    public async ValueTask<bool> AppendAsync(PoolAppended append)
     {
         Held? held;
         lock (_lock)
@@ -20,19 +23,21 @@ public sealed class TrailingLedger : IClaimsEventSink, ILedgerReader
             held = _hold;
         }
 
-        if (held is not null && events.Any(e => e is CouponClaimed c && c.Coupon.CampaignId == held.CampaignId))
+        if (held is not null && append.PoolKey.StartsWith($"{held.CampaignId}/", StringComparison.Ordinal))
         {
             held.Reached.TrySetResult();
-            return new ValueTask(PublishWhenReleasedAsync(events, held.Released.Task));
+            await held.Released.Task;
         }
 
-        return _ledger.PublishAsync(events);
+        return await _ledger.AppendAsync(append);
     }
 
     public Task<IReadOnlyList<ClaimsEvent>> ReadAsync(string campaignId) => _ledger.ReadAsync(campaignId);
 
+    public Task<IReadOnlyList<PoolAppended>> ReadAsync(string poolKey, int afterVersion) => _ledger.ReadAsync(poolKey, afterVersion);
+
     /// <summary>
-    /// Holds the campaign's grant events until the returned release; <paramref name="reached"/>
+    /// Holds the campaign's journal appends until the returned release; <paramref name="reached"/>
     /// completes when the first of them arrives.
     /// </summary>
     public Action Hold(string campaignId, out Task reached)
@@ -54,12 +59,6 @@ public sealed class TrailingLedger : IClaimsEventSink, ILedgerReader
 
             released.TrySetResult();
         };
-    }
-
-    private async Task PublishWhenReleasedAsync(IReadOnlyList<ClaimsEvent> events, Task released)
-    {
-        await released;
-        await _ledger.PublishAsync(events);
     }
 
     private sealed record Held(string CampaignId, TaskCompletionSource Released, TaskCompletionSource Reached);

@@ -1,0 +1,5 @@
+namespace Claims.Grains.Pools;
+
+/// <summary>A round's close: <see cref="Unclaimed"/> coupons left, passed to <see cref="IntoRoundId"/>'s pool, or to the fund when null.</summary>
+[GenerateSerializer, Immutable, Alias("claims.pool-closure")]
+public sealed record PoolClosure(DateTimeOffset At, string? IntoRoundId, int Unclaimed);
