@@ -46,9 +46,12 @@ wants() { [[ " $TARGETS " == *" $1 "* ]]; }
 if ! command -v wrk >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-for project in src/Api bench/Claims.Yardstick loadtests/Claims.LoadTests; do
-    dotnet build -c Release "$project" -nologo -v quiet >/dev/null || { echo "building $project failed"; exit 1; }
+# The servers as shipped: published, with ReadyToRun code.
+for project in src/Api bench/Claims.Yardstick; do
+    dotnet publish -c Release -r linux-x64 --self-contained false "$project" -o "$WORK/$(basename "$project")" -nologo -v quiet >/dev/null \
+        || { echo "publishing $project failed"; exit 1; }
 done
+dotnet build -c Release loadtests/Claims.LoadTests -nologo -v quiet >/dev/null || { echo "building the rehearsal tool failed"; exit 1; }
 
 # The stores share the server's core: what they cost is part of what a claim costs.
 if wants yardstick; then
@@ -162,7 +165,7 @@ measure() {
 TARGET=""
 if wants bare || wants yardstick; then
     TARGET=redis
-    serve bench/Claims.Yardstick/bin/Release/net10.0/Claims.Yardstick.dll /bare POST Redis="$CLAIMS_TEST_REDIS"
+    serve "$WORK/Claims.Yardstick/Claims.Yardstick.dll" /bare POST Redis="$CLAIMS_TEST_REDIS"
     if wants bare; then
         run_wrk "$WARMUP" /bare 64 warm >/dev/null
         for c in $CONNECTIONS; do measure "Bare Kestrel + JWT (200, no work)" /bare ok "$c"; done
@@ -183,7 +186,7 @@ fi
 claims() {
     local label="$1"
     shift
-    serve src/Api/bin/Release/net10.0/Claims.Api.dll /health/ready GET \
+    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
         Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
     create_campaign warm 10000000
     run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
@@ -203,7 +206,7 @@ if wants sqlite || wants soldout; then
     if wants sqlite; then
         claims "SQLite (durable)" Storage__Provider=Sqlite
     else
-        serve src/Api/bin/Release/net10.0/Claims.Api.dll /health/ready GET \
+        serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
             Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
     fi
     if wants soldout; then
@@ -215,7 +218,7 @@ if wants sqlite || wants soldout; then
 fi
 if wants postgres; then
     TARGET=postgres
-    dotnet src/Api/bin/Release/net10.0/Claims.Api.dll schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
+    dotnet "$WORK/Api/Claims.Api.dll" schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
         || { echo "applying the PostgreSQL schema failed"; exit 1; }
     claims "PostgreSQL (durable)" Storage__Provider=Postgres Storage__ConnectionString="$CLAIMS_TEST_POSTGRES"
     stop_server

@@ -47,7 +47,7 @@ public static class BenchCampaigns
         var campaign = Open(stockPerType, shards);
         var creation = silo.Grains.GetGrain<ICampaignGrain>(campaign.Id).CreateAsync(campaign).GetAwaiter().GetResult();
         return creation.Result == CampaignCreationResult.Created
-            ? campaign
+            ? creation.Campaign!.Definition
             : throw new InvalidOperationException($"Campaign not created: {creation.Result} {string.Join("; ", creation.Violations.Select(v => $"{v.Path} {v.Code}"))}");
     }
 }

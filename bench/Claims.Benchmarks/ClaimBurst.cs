@@ -17,19 +17,17 @@ public sealed class ClaimBurst
     private const int QuietCompilations = 2;
 
     private readonly ClaimDispatcher _claims;
-    private readonly CampaignDefinition _campaign;
-    private readonly string _scope;
+    private readonly ClaimRoutes _campaign;
 
     private ClaimBurst(ClaimDispatcher claims, CampaignDefinition campaign)
     {
         _claims = claims;
-        _campaign = campaign;
-        _scope = campaign.QuotaScopeFor(campaign.FindCouponType(BenchCampaigns.CouponTypeId)!);
+        _campaign = new ClaimRoutes(campaign);
     }
 
     /// <summary>Creates the burst's campaign, its claimed type's pool split into <paramref name="shards"/> when given.</summary>
     public static ClaimBurst Prepare(BenchSilo silo, int? shards = null) =>
-        new(new ClaimDispatcher(silo.Grains), BenchCampaigns.Create(silo, stockPerType: Operations, shards));
+        new(new ClaimDispatcher(silo.Grains, TimeProvider.System), BenchCampaigns.Create(silo, stockPerType: Operations, shards));
 
     /// <summary>
     /// The claim path reaches its optimised code only after many calls, compiled in the
@@ -93,7 +91,7 @@ public sealed class ClaimBurst
     }
 
     private Task<ClaimOutcome> ClaimAsync(int resident) =>
-        _claims.ClaimAsync(_campaign.Id, _scope, $"resident-{resident}", new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{resident}"));
+        _claims.ClaimAsync(_campaign, $"resident-{resident}", new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{resident}"));
 
     /// <summary>A refusal is cheaper than a grant: a burst with refusals fails instead of counting them as throughput.</summary>
     public static void ThrowUnlessAllGranted(IReadOnlyCollection<ClaimOutcome> outcomes)

@@ -29,7 +29,11 @@ public static class ApiHostingExtensions
     {
         builder.AddClaimsAuth();
         builder.AddClaimsApiDocs();
-        builder.Services.Configure<JsonOptions>(o => CampaignJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            CampaignJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ClaimsJsonContext.Default);
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {

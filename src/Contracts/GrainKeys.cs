@@ -27,9 +27,9 @@ public static class GrainKeys
         return (key[..slash], key[(slash + 1)..]);
     }
 
-    /// <summary>The quota grain serving <paramref name="userId"/> in a campaign and scope.</summary>
-    public static string Quota(string campaignId, string userId, string scope) =>
-        $"{campaignId}/{scope}/{QuotaShards.Of(userId)}";
+    /// <summary>The quota grain serving <paramref name="userId"/> in a campaign and scope, of the campaign's <paramref name="grains"/>.</summary>
+    public static string Quota(string campaignId, string userId, string scope, int grains) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{scope}/{QuotaShards.GrainOf(QuotaShards.Of(userId), grains)}");
 
     public static (string CampaignId, string Scope, int Shard) ParseQuota(string key)
     {

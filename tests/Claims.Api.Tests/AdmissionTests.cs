@@ -47,4 +47,29 @@ public sealed class AdmissionTests(ClaimsApiFactory factory) : IClassFixture<Cla
         Assert.Equal(HttpStatusCode.Created, replay.Status);
         Assert.Equal(won.Body.GetProperty("couponId").GetString(), replay.Body.GetProperty("couponId").GetString());
     }
+
+    [Fact]
+    public async Task ASoldOutPoolIsRefusedBeforeTheRateLimitSoTappingItCostsNoBucket()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 1));
+        using var winner = factory.ClientFor(TestTokens.Resident("first-and-only"));
+        Assert.Equal(HttpStatusCode.Created, (await winner.ClaimAsync(campaign.Id, "dining-10-50")).StatusCode);
+        using var bot = factory.ClientFor(TestTokens.Resident("sold-out-bot"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "sold_out", bot.ClaimAsync(campaign.Id, "dining-10-50"));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Three buckets' worth of taps at once, none with a key of its own: not one is a replay.
+        var taps = Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await bot.ClaimAsync(campaign.Id, "dining-10-50");
+            return await ClaimsApiFactory.ReadAsync(response);
+        })).ToArray();
+        start.SetResult();
+
+        Assert.All(await Task.WhenAll(taps), t => Assert.Equal((HttpStatusCode.Conflict, "sold_out"), (t.Status, t.Body.GetProperty("code").GetString())));
+
+        // Its bucket is untouched: a tap at a type still in stock is admitted.
+        Assert.Equal(HttpStatusCode.Created, (await bot.ClaimAsync(campaign.Id, "market-10-50")).StatusCode);
+    }
 }

@@ -1,3 +1,5 @@
+using Claims.Contracts;
+
 namespace Claims.Api.Tests;
 
 /// <summary>
@@ -14,7 +16,8 @@ public sealed class BackPressureTests
     public async Task AnOverloadedSiloShedsClaimsWith503AndTheirRetriesGetExactlyOneCouponEach()
     {
         await using var factory = ClaimsApiFactory.With(new Dictionary<string, string> { ["Cluster:MaxQueuedCallsPerGrain"] = "16" });
-        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: Stock));
+        // A quota grain per slot: up to 64 batches at once reach the one pool, four times its queue.
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: Stock) with { QuotaShardCount = QuotaShards.Count });
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var rush = Enumerable.Range(0, Residents).Select(i => Task.Run(async () =>
         {

@@ -51,7 +51,7 @@ public sealed class PoolShardsTests
             Rounds = [CampaignBuilder.Round with { Stock = CampaignBuilder.Stock((CampaignBuilder.CouponType.Id, 450_000), (CampaignBuilder.DiningCouponType.Id, 10)) }],
         };
 
-        var chosen = definition.WithShardsChosen();
+        var chosen = definition.WithShardsChosen(silos: 1);
 
         Assert.Equal([4, 4], chosen.CouponTypes.Select(t => t.PoolShards));
         Assert.Equal(4, chosen.PoolKeys("p1", CampaignBuilder.CouponType.Id).Distinct().Count());

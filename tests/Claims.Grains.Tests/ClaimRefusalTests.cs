@@ -64,7 +64,9 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
         var outcome = await fixture.ClaimAsync(campaign, "someone", "love-1000");
 
         Assert.Equal(ClaimRefusal.NotOnList, outcome.Refusal);
-        var scoped = await fixture.Claims.ClaimAsync(campaign.Id, "supermarket", "someone", new ClaimRequest("love-1000", "410423", "r2"));
+        // Sent to the supermarket quota grain, whose scope the type is not in.
+        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "someone", "supermarket", campaign.QuotaGrains));
+        var scoped = Assert.Single(await quota.ClaimAsync([new("someone", new ClaimRequest("love-1000", "410423", "r2"))]));
         Assert.Equal(ClaimRefusal.UnknownCouponType, scoped.Refusal);
     }
 
@@ -91,9 +93,11 @@ public sealed class ClaimRefusalTests(ClusterFixture fixture)
     [Fact]
     public async Task UnknownCampaignIsRefused()
     {
-        var outcome = await fixture.Claims.ClaimAsync("no-such-campaign", "supermarket", "someone", new ClaimRequest("market-10-50", "410423", "r1"));
+        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota("no-such-campaign", "someone", "supermarket", QuotaShards.Count));
+        var outcome = Assert.Single(await quota.ClaimAsync([new("someone", new ClaimRequest("market-10-50", "410423", "r1"))]));
 
         Assert.Equal(ClaimRefusal.UnknownCampaign, outcome.Refusal);
+        Assert.Null(await fixture.Campaigns.FindRoutesAsync("no-such-campaign"));
     }
 
     [Fact]

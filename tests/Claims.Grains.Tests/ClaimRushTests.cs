@@ -25,6 +25,35 @@ public sealed class ClaimRushTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ClaimsAPoolDecidesAloneNeverTakeAResidentPastTheLimitOrThePoolPastItsStock()
+    {
+        // Three of each type a round: every type's pool holds all its limit counts, so claims go
+        // straight to it, past the quota grains.
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow(), stock: 500, limits: [new(LimitPeriod.Round, LimitGrouping.CouponType, 3, null)]));
+        var routes = (await fixture.Campaigns.FindRoutesAsync(campaign.Id))!;
+        Assert.True(routes.Find("dining-10-50")!.Round("p1")!.Direct);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // 200 residents tapping 5 times at once each, with a key per tap, for 500 coupons.
+        var claims = Enumerable.Range(0, 1000).Select(async i =>
+        {
+            await start.Task;
+            return (Resident: $"tapper-{i % 200}", Outcome: await fixture.ClaimAsync(campaign, $"tapper-{i % 200}", "dining-10-50", requestKey: $"k:{i}"));
+        }).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(claims);
+
+        var granted = outcomes.Where(o => o.Outcome.Coupon is not null).ToList();
+        Assert.Equal(500, granted.Count);
+        Assert.Equal(500, granted.Select(o => o.Outcome.Coupon!.CouponId).Distinct().Count());
+        Assert.All(granted.GroupBy(o => o.Resident), g => Assert.InRange(g.Count(), 1, 3));
+        Assert.All(outcomes.Where(o => o.Outcome.Coupon is null), o => Assert.Contains(o.Outcome.Refusal, new ClaimRefusal?[] { ClaimRefusal.LimitReached, ClaimRefusal.SoldOut }));
+        Assert.Equal(0, (await fixture.StockAsync(campaign, "p1", "dining-10-50")).Remaining);
+        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "tapper-0", "dining", campaign.QuotaGrains));
+        Assert.Equal(0, await fixture.Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)quota));
+    }
+
+    [Fact]
     public async Task OneResidentSendingTwoHundredParallelClaimsGetsExactlyTheLimit()
     {
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));

@@ -19,7 +19,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public ClaimDispatcher Claims => field ??= new ClaimDispatcher(Grains);
+    public ClaimDispatcher Claims => field ??= new ClaimDispatcher(Grains, Clock);
+
+    /// <summary>The campaigns as API nodes read them: stored, with the shards Claims chose.</summary>
+    public CampaignDirectory Campaigns => field ??= new CampaignDirectory(Grains);
 
     public async ValueTask InitializeAsync()
     {
@@ -55,12 +58,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var creation = await Grains.GetGrain<ICampaignGrain>(definition.Id).CreateAsync(definition);
         Assert.True(creation.Result == CampaignCreationResult.Created, string.Join("; ", creation.Violations.Select(v => $"{v.Path} {v.Code}")));
-        return definition;
+        return creation.Campaign!.Definition;
     }
 
     /// <summary>Claims the way API nodes do, through a dispatcher that gathers concurrent claims per quota grain.</summary>
-    public Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423") =>
-        Claims.ClaimAsync(campaign.Id, campaign.QuotaScopeFor(campaign.FindCouponType(couponTypeId)!), userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
+    public async Task<ClaimOutcome> ClaimAsync(CampaignDefinition campaign, string userId, string couponTypeId, string? requestKey = null, string regionCode = "410423") =>
+        await Claims.ClaimAsync((await Campaigns.FindRoutesAsync(campaign.Id))!, userId, new ClaimRequest(couponTypeId, regionCode, requestKey ?? Guid.NewGuid().ToString("N")));
 
     /// <summary>The pool's counts; a split pool's shards summed.</summary>
     public Task<PoolStock> StockAsync(CampaignDefinition campaign, string roundId, string couponTypeId) =>

@@ -14,7 +14,7 @@ public sealed class RecoveryTests(ClusterFixture fixture)
     {
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
         var granted = (await fixture.ClaimAsync(campaign, "returning", "market-10-50", requestKey: "k:once")).Coupon;
-        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "returning", "supermarket"));
+        var quota = fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "returning", "supermarket", campaign.QuotaGrains));
 
         await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
 
@@ -49,8 +49,8 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         var older = Guid.NewGuid();
         var newer = Guid.NewGuid();
 
-        await pool.SyncShardAsync(QuotaShards.Of("moved"), older);
-        await pool.SyncShardAsync(QuotaShards.Of("moved"), newer);
+        await pool.SyncSlotsAsync([QuotaShards.Of("moved")], older);
+        await pool.SyncSlotsAsync([QuotaShards.Of("moved")], newer);
         var stale = await pool.GrantAsync([new PoolGrantRequest("moved", "r:late", older)]);
 
         Assert.Equal(ClaimRefusal.Superseded, Assert.Single(stale).Refusal);
@@ -126,9 +126,9 @@ public sealed class RecoveryTests(ClusterFixture fixture)
     {
         var pool = fixture.Grains.GetGrain<IPoolGrain>(poolKey);
         await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
-        for (var shard = 0; shard < QuotaShards.Count; shard++)
+        for (var grain = 0; grain < campaign.QuotaGrains; grain++)
         {
-            var quota = fixture.Grains.GetGrain<IQuotaGrain>($"{campaign.Id}/supermarket/{shard}");
+            var quota = fixture.Grains.GetGrain<IQuotaGrain>($"{campaign.Id}/supermarket/{grain}");
             await quota.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         }
     }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Claims.Silo.Admission;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -14,61 +13,35 @@ public sealed class ProcessAdmission : IDisposable
     private const int GrantedKeysKept = 1_000_000;
     private static readonly TimeSpan GrantedKeyLifetime = TimeSpan.FromHours(1);
 
-    private readonly PartitionedRateLimiter<string>? _residents;
-    private readonly PartitionedRateLimiter<string>? _addresses;
+    private readonly TokenBuckets? _residents;
+    private readonly TokenBuckets? _addresses;
     private readonly MemoryCache _granted = new(new MemoryCacheOptions { SizeLimit = GrantedKeysKept });
 
-    public ProcessAdmission(IOptions<AdmissionOptions> options)
+    public ProcessAdmission(IOptions<AdmissionOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _residents = Buckets(o.ResidentBurst, o.ResidentPerSecond);
-        _addresses = Buckets(o.AddressBurst, o.AddressPerSecond);
+        _residents = Buckets(o.ResidentBurst, o.ResidentPerSecond, time);
+        _addresses = Buckets(o.AddressBurst, o.AddressPerSecond, time);
     }
 
     public AdmissionVerdict Admit(string residentId, string? address, string requestKey)
     {
         var replay = _granted.TryGetValue(GrantedKey(residentId, requestKey), out _);
-        if (Take(_residents, residentId) is { } residentWait)
+        if (_residents?.Take(residentId) is { } residentWait)
         {
             return new(residentWait, replay);
         }
 
-        return new(address is null ? null : Take(_addresses, address), replay);
+        return new(address is null ? null : _addresses?.Take(address), replay);
     }
 
     public void Granted(string residentId, string requestKey) =>
         _granted.Set(GrantedKey(residentId, requestKey), true, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = GrantedKeyLifetime });
 
-    public void Dispose()
-    {
-        _residents?.Dispose();
-        _addresses?.Dispose();
-        _granted.Dispose();
-    }
+    public void Dispose() => _granted.Dispose();
 
     private static string GrantedKey(string residentId, string requestKey) => $"{residentId}\n{requestKey}";
 
-    // A refused lease names its wait; a bucket whose refill is slower than a token a second may not.
-    private static TimeSpan? Take(PartitionedRateLimiter<string>? buckets, string key)
-    {
-        if (buckets is null)
-        {
-            return null;
-        }
-
-        using var lease = buckets.AttemptAcquire(key);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-    }
-
-    private static PartitionedRateLimiter<string>? Buckets(int burst, double perSecond) =>
-        burst <= 0 || perSecond <= 0
-            ? null
-            : PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+    private static TokenBuckets? Buckets(int burst, double perSecond, TimeProvider time) =>
+        burst <= 0 || perSecond <= 0 ? null : new TokenBuckets(burst, perSecond, time);
 }

@@ -1,23 +1,29 @@
-
 namespace Claims.Api.Claims;
 
 public static class ClaimValidation
 {
-    public static Dictionary<string, string[]> Errors(ClaimBody? body)
+    /// <summary>What is wrong with the claim, field by field; null when nothing is.</summary>
+    public static Dictionary<string, string[]>? Errors(ClaimBody? body)
     {
-        var errors = new Dictionary<string, string[]>();
         if (body is null)
         {
-            errors["body"] = ["Send { couponTypeId, regionCode }."];
-            return errors;
+            return new() { ["body"] = ["Send { couponTypeId, regionCode }."] };
         }
 
-        if (!CampaignValidator.IsValidId(body.CouponTypeId))
+        var validType = CampaignValidator.IsValidId(body.CouponTypeId);
+        var validRegion = CampaignValidator.IsValidRegionCode(body.RegionCode);
+        if (validType && validRegion)
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!validType)
         {
             errors["couponTypeId"] = ["A coupon type id is 1-64 characters of a-z, 0-9, '-' and '_'."];
         }
 
-        if (!CampaignValidator.IsValidRegionCode(body.RegionCode))
+        if (!validRegion)
         {
             errors["regionCode"] = ["The resident's region code: 2 to 12 digits."];
         }

@@ -18,7 +18,7 @@ public static class ClaimsApi
         return routes;
     }
 
-    private static async Task<Results<Created<CouponView>, ProblemHttpResult>> ClaimAsync(
+    private static async Task<Results<Created<CouponView>, ProblemHttpResult, ClaimRefused>> ClaimAsync(
         string campaignId,
         ClaimBody body,
         ClaimsPrincipal user,
@@ -38,17 +38,36 @@ public static class ClaimsApi
 
         // Read raw: an empty header is a client bug to report, not a claim without a key.
         string? idempotencyKey = http.Request.Headers.TryGetValue("Idempotency-Key", out var keys) ? keys.ToString() : null;
-        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || idempotencyKey.AsSpan().ContainsAnyInRange('\u007f', '\u009f')))
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidIdempotencyKey, $"An Idempotency-Key is 1-{MaxIdempotencyKeyLength} printable characters.");
         }
 
-        if (ClaimValidation.Errors(body) is { Count: > 0 } errors)
+        if (ClaimValidation.Errors(body) is { } errors)
         {
             return ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "The claim is incomplete or malformed.", errors);
         }
 
+        if (await campaigns.FindRoutesAsync(campaignId) is not { } campaign)
+        {
+            return ApiProblem.CampaignNotFound(campaignId);
+        }
+
+        if (campaign.Find(body.CouponTypeId!) is not { } couponType)
+        {
+            return ApiProblem.NotFound(ProblemCodes.CouponTypeNotFound, $"Campaign '{campaignId}' has no coupon type '{body.CouponTypeId}'.");
+        }
+
+        // A pool the board says is sold out is refused here, before anything else is spent on the
+        // claim, unless it may be the replay of a claim it granted, which must get its coupon
+        // back. A claim without an Idempotency-Key cannot be one: its request key is new.
         var userId = user.FindFirstValue("sub")!;
+        var poolKeys = couponType.OpenRound(time.GetUtcNow())?.PoolKeys;
+        if (idempotencyKey is null && poolKeys is not null && admission.SoldOut(poolKeys))
+        {
+            return SoldOutOnTheBoard(campaign, couponType, metrics, log);
+        }
+
         var requestKey = idempotencyKey is null ? $"r:{Guid.NewGuid():N}" : $"k:{idempotencyKey}";
         var admitted = await admission.AdmitAsync(userId, http.Connection.RemoteIpAddress?.ToString(), requestKey);
         if (admitted.RetryAfter is { } wait)
@@ -59,31 +78,20 @@ public static class ClaimsApi
             return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many claims; retry after the time in Retry-After.");
         }
 
-        if (await campaigns.FindAsync(campaignId) is not { } campaign)
+        if (idempotencyKey is not null && poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
         {
-            return ApiProblem.CampaignNotFound(campaignId);
+            return SoldOutOnTheBoard(campaign, couponType, metrics, log);
         }
 
-        if (campaign.FindCouponType(body.CouponTypeId!) is not { } couponType)
-        {
-            return ApiProblem.NotFound(ProblemCodes.CouponTypeNotFound, $"Campaign '{campaignId}' has no coupon type '{body.CouponTypeId}'.");
-        }
-
-        // A pool the board says is sold out is refused here, unless this is the replay of a claim
-        // it granted, which must get its coupon back.
-        var poolKeys = campaign.OpenRound(couponType.Id, time.GetUtcNow()) is { } round ? campaign.PoolKeys(round.Id, couponType.Id) : null;
-        if (poolKeys is not null && !admitted.Replay && admission.SoldOut(poolKeys))
-        {
-            metrics.Refused(campaign.Id, couponType.Id, ClaimRefusalCodes.Code(ClaimRefusal.SoldOut));
-            log.SoldOutOnTheBoard(campaign.Id, couponType.Id);
-            return Refused(http, ClaimRefusal.SoldOut);
-        }
-
-        var outcome = await dispatcher.ClaimAsync(campaignId, campaign.QuotaScopeFor(couponType), userId, new ClaimRequest(couponType.Id, body.RegionCode!, requestKey));
+        var outcome = await dispatcher.ClaimAsync(campaign, userId, new ClaimRequest(couponType.CouponType.Id, body.RegionCode!, requestKey));
         if (outcome.Coupon is { } coupon)
         {
-            metrics.Granted(campaign.Id, couponType.Id, time.GetElapsedTime(arrived));
-            admission.Granted(userId, requestKey);
+            metrics.Granted(campaign.Campaign.Id, couponType.CouponType.Id, time.GetElapsedTime(arrived));
+            if (idempotencyKey is not null)
+            {
+                admission.Granted(userId, requestKey);
+            }
+
             return TypedResults.Created($"/me/coupons/{coupon.CouponId}", CouponView.From(coupon));
         }
 
@@ -92,21 +100,18 @@ public static class ClaimsApi
             admission.SawSoldOut(poolKeys);
         }
 
-        var code = ClaimRefusalCodes.Code(outcome.Refusal!.Value);
-        metrics.Refused(campaign.Id, couponType.Id, code);
-        log.Refused(campaign.Id, couponType.Id, userId, code);
-        return Refused(http, outcome.Refusal.Value);
+        var refused = ClaimRefused.Of(outcome.Refusal!.Value);
+        metrics.Refused(campaign.Campaign.Id, couponType.CouponType.Id, refused.Code);
+        log.Refused(campaign.Campaign.Id, couponType.CouponType.Id, userId, refused.Code);
+        return refused;
     }
 
-    private static ProblemHttpResult Refused(HttpContext http, ClaimRefusal refusal)
+    private static ClaimRefused SoldOutOnTheBoard(ClaimRoutes campaign, CouponTypeRoute couponType, ClaimsMetrics metrics, ClaimLog log)
     {
-        if (refusal == ClaimRefusal.Superseded)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
-        }
-
-        return ApiProblem.Conflict(ClaimRefusalCodes.Code(refusal), ClaimRefusalCodes.Detail(refusal));
+        var refused = ClaimRefused.Of(ClaimRefusal.SoldOut);
+        metrics.Refused(campaign.Campaign.Id, couponType.CouponType.Id, refused.Code);
+        log.SoldOutOnTheBoard(campaign.Campaign.Id, couponType.CouponType.Id);
+        return refused;
     }
 
     // Every pool the resident could hold coupons from answers with their current status, so the

@@ -20,12 +20,20 @@ public sealed record CampaignDefinition(
     IReadOnlyList<LimitDefinition>? Limits,
     [property: JsonRequired] IReadOnlyList<RoundDefinition> Rounds,
     IReadOnlyList<string>? Blacklist,
-    RefundPolicy? RefundPolicy = null)
+    RefundPolicy? RefundPolicy = null,
+    [property: JsonPropertyName("quotaShards")] int? QuotaShardCount = null)
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
     public CouponTypeDefinition? FindCouponType(string couponTypeId) =>
         CouponTypes.FirstOrDefault(t => t.Id == couponTypeId);
+
+    /// <summary>
+    /// How many quota grains serve each scope (see <see cref="QuotaShards"/>); a campaign stored
+    /// before the number was chosen has one per slot.
+    /// </summary>
+    [JsonIgnore]
+    public int QuotaGrains => QuotaShardCount ?? QuotaShards.Count;
 
     /// <summary>Limits that count across industries force one quota grain per resident (scope <see cref="QuotaScope.All"/>).</summary>
     [JsonIgnore]
@@ -58,17 +66,19 @@ public sealed record CampaignDefinition(
             .FirstOrDefault();
 
     /// <summary>
-    /// The same campaign with a number of pool shards on every coupon type: where the operator set
-    /// none, one per <see cref="PoolShards.ChosenStockPerShard"/> coupons of the type's largest
-    /// round. Fixed when the campaign is created, since a pool's shards never change.
+    /// The same campaign with its numbers of grains fixed where the operator set none: pool
+    /// shards on every coupon type, one per <see cref="PoolShards.ChosenStockPerShard"/> coupons
+    /// of the type's largest round, and quota grains for a cluster of <paramref name="silos"/>
+    /// active silos. Fixed when the campaign is created, since grants are filed by them.
     /// </summary>
     /// <remarks>A plain array: a silo stores what this returns, and grain storage serializers cannot rebuild the compiler's own collection types.</remarks>
-    public CampaignDefinition WithShardsChosen() => this with
+    public CampaignDefinition WithShardsChosen(int silos) => this with
     {
         CouponTypes = CouponTypes.Select(t => t.Shards is not null ? t : t with
         {
             Shards = t.ListOnly ? 1 : PoolShards.ChosenFor(Rounds.Max(r => r.Stock.GetValueOrDefault(t.Id))),
         }).ToArray(),
+        QuotaShardCount = QuotaShardCount ?? QuotaShards.ChosenFor(silos),
     };
 
     /// <summary>Every pool grain (one per shard) holding <paramref name="roundId"/>'s stock of <paramref name="couponTypeId"/>.</summary>
@@ -88,14 +98,10 @@ public sealed record CampaignDefinition(
         select poolKey;
 
     /// <summary>The pool grain that serves <paramref name="userId"/>'s claims of <paramref name="couponTypeId"/> in <paramref name="roundId"/>.</summary>
-    public string PoolKeyFor(string roundId, string couponTypeId, string userId) =>
-        PoolKeyForQuotaShard(roundId, couponTypeId, QuotaShards.Of(userId));
-
-    /// <summary>The pool grain that serves the claims of <paramref name="couponTypeId"/> in <paramref name="roundId"/> of residents in quota shard <paramref name="quotaShard"/>.</summary>
-    public string PoolKeyForQuotaShard(string roundId, string couponTypeId, int quotaShard)
+    public string PoolKeyFor(string roundId, string couponTypeId, string userId)
     {
         var shards = FindCouponType(couponTypeId)?.PoolShards ?? 1;
-        return GrainKeys.Pool(Id, roundId, couponTypeId, shards == 1 ? null : PoolShards.ServingQuotaShard(quotaShard, shards));
+        return GrainKeys.Pool(Id, roundId, couponTypeId, shards == 1 ? null : PoolShards.ServingQuotaShard(QuotaShards.Of(userId), shards));
     }
 
     /// <summary>Region codes are hierarchical (province, city, county): a listed prefix admits every code under it.</summary>

@@ -3,23 +3,23 @@ using System.Collections.Concurrent;
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>
-/// This process's copy of campaign definitions: API nodes route claims with it and quota grains
-/// read it when they activate, without a call to the campaign grain each time. A definition never
-/// changes once created, so the copy never goes stale; unknown ids are not remembered, so a
-/// campaign created later is found.
+/// This process's copy of campaign definitions, compiled for the claim path: API nodes route
+/// claims with it and quota grains read it when they activate, without a call to the campaign
+/// grain each time. What routes a claim (coupon types, rounds, limits, regions) never changes once
+/// a campaign is created; unknown ids are not remembered, so a campaign created later is found.
 /// </summary>
 public sealed class CampaignDirectory(IGrainFactory grains)
 {
-    private readonly ConcurrentDictionary<string, CampaignDefinition> _definitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClaimRoutes> _routes = new(StringComparer.Ordinal);
 
-    public async ValueTask<CampaignDefinition?> FindAsync(string campaignId)
+    public async ValueTask<CampaignDefinition?> FindAsync(string campaignId) => (await FindRoutesAsync(campaignId))?.Campaign;
+
+    public ValueTask<ClaimRoutes?> FindRoutesAsync(string campaignId) =>
+        _routes.TryGetValue(campaignId, out var cached) ? ValueTask.FromResult<ClaimRoutes?>(cached) : LoadAsync(campaignId);
+
+    private async ValueTask<ClaimRoutes?> LoadAsync(string campaignId)
     {
-        if (_definitions.TryGetValue(campaignId, out var cached))
-        {
-            return cached;
-        }
-
         var snapshot = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
-        return snapshot is null ? null : _definitions.GetOrAdd(campaignId, snapshot.Definition);
+        return snapshot is null ? null : _routes.GetOrAdd(campaignId, _ => new ClaimRoutes(snapshot.Definition));
     }
 }

@@ -55,6 +55,11 @@ public static partial class CampaignValidator
             Add("$.minLeverage", "not_positive", "The leverage floor must be positive.");
         }
 
+        if (definition.QuotaShardCount is { } quotaShards && !QuotaShards.IsValid(quotaShards))
+        {
+            Add("$.quotaShards", "invalid_quota_shards", $"A campaign has 1, 2, 4, ... up to {QuotaShards.Count} quota shards per scope.");
+        }
+
         var funds = CheckFunds(definition.Funds, Add);
         var couponTypes = CheckCouponTypes(definition, Add);
         CheckLimits(definition.Limits, couponTypes, Add);

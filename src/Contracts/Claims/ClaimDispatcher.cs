@@ -1,23 +1,46 @@
 using System.Collections.Concurrent;
+using Claims.Contracts.Campaigns;
+using Claims.Contracts.Pools;
 
 namespace Claims.Contracts.Claims;
 
 /// <summary>
-/// How API nodes send claims: the claims bound for the same quota grain that arrive while a call
-/// to it is in flight go together in the next call. In the rush a node sends one call per quota
-/// grain at a time, each carrying many residents, instead of a call per tap.
+/// How API nodes send claims: straight to the pool when it can decide them alone (see
+/// <see cref="RoundRoute.Direct"/>), else to the resident's quota grain. Claims bound for the same
+/// grain that arrive while a call to it is in flight go together in the next call: in the rush a
+/// node sends one call per grain at a time, each carrying many residents, instead of a call per tap.
 /// </summary>
-public sealed class ClaimDispatcher(IGrainFactory grains)
+public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, RequestBatcher<ResidentClaim, ClaimOutcome>> _lanes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestBatcher<ResidentClaim, ClaimOutcome>> _quotas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestBatcher<PoolGrantRequest, ClaimOutcome>> _pools = new(StringComparer.Ordinal);
 
-    public Task<ClaimOutcome> ClaimAsync(string campaignId, string scope, string userId, ClaimRequest request)
+    public Task<ClaimOutcome> ClaimAsync(ClaimRoutes campaign, string userId, ClaimRequest request)
     {
-        var lane = _lanes.GetOrAdd(GrainKeys.Quota(campaignId, userId, scope), key =>
+        if (campaign.Find(request.CouponTypeId) is not { } couponType)
         {
-            var quota = grains.GetGrain<IQuotaGrain>(key);
-            return new RequestBatcher<ResidentClaim, ClaimOutcome>(quota.ClaimAsync);
-        });
-        return lane.SendAsync(new(userId, request));
+            return Task.FromResult(ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType));
+        }
+
+        // Outside an open round the quota grain answers: a replay there still gets its coupon.
+        if (couponType.OpenRound(time.GetUtcNow()) is not { Direct: true } round)
+        {
+            return QuotaLane(GrainKeys.Quota(campaign.Campaign.Id, userId, couponType.QuotaScope, campaign.Campaign.QuotaGrains)).SendAsync(new(userId, request));
+        }
+
+        // The pool checks what it holds; who may claim at all is the campaign's to say.
+        return campaign.Ineligible(userId, request.RegionCode) is { } refusal
+            ? Task.FromResult(ClaimOutcome.Refused(refusal))
+            : PoolLane(round.PoolKeyFor(userId)).SendAsync(new(userId, request.RequestKey, PoolGrantRequest.Direct));
     }
+
+    private RequestBatcher<ResidentClaim, ClaimOutcome> QuotaLane(string key) =>
+        _quotas.GetOrAdd(key, k => new(grains.GetGrain<IQuotaGrain>(k).ClaimAsync));
+
+    private RequestBatcher<PoolGrantRequest, ClaimOutcome> PoolLane(string key) =>
+        _pools.GetOrAdd(key, k =>
+        {
+            var pool = grains.GetGrain<IPoolGrain>(k);
+            return new(requests => pool.GrantAsync(requests).AsTask());
+        });
 }

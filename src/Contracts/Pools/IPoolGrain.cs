@@ -25,11 +25,11 @@ public interface IPoolGrain : IGrainWithStringKey
     ValueTask<Coupon?> FindListedAsync(string userId);
 
     /// <summary>
-    /// The coupons of every resident of quota shard <paramref name="shard"/> from this pool.
-    /// <paramref name="fence"/> identifies the calling quota activation: from now on the pool
-    /// refuses grants for that shard sent by any older activation.
+    /// The coupons of every resident of the quota slots <paramref name="slots"/> (see
+    /// <see cref="QuotaShards"/>) from this pool. <paramref name="fence"/> identifies the calling
+    /// quota activation: from now on the pool refuses grants for those slots sent by any older one.
     /// </summary>
-    Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence);
+    Task<IReadOnlyList<Coupon>> SyncSlotsAsync(IReadOnlyList<int> slots, Guid fence);
 
     /// <summary>The resident's coupons from this pool, with their current status.</summary>
     [AlwaysInterleave]

@@ -1,5 +1,13 @@
 namespace Claims.Contracts.Pools;
 
-/// <summary>A quota grain's request for one coupon on behalf of <see cref="UserId"/>.</summary>
+/// <summary>
+/// A request for one coupon on behalf of <see cref="UserId"/>: from a quota grain, whose
+/// activation <see cref="Fence"/> names, or straight from an API node (<see cref="Direct"/>) to a
+/// pool that enforces the limits itself.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("claims.pool-grant-request")]
-public sealed record PoolGrantRequest(string UserId, string RequestKey, Guid Fence);
+public sealed record PoolGrantRequest(string UserId, string RequestKey, Guid Fence)
+{
+    /// <summary>The fence of a request no quota grain sent.</summary>
+    public static readonly Guid Direct = Guid.Empty;
+}

@@ -9,6 +9,7 @@ public sealed partial class CampaignGrain(
     IClaimsEventSink sink,
     TimeProvider time,
     IOptions<ClaimsLifecycleOptions> lifecycle,
+    IClusterMembershipService membership,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private const string LifecycleReminder = "lifecycle";
@@ -32,7 +33,8 @@ public sealed partial class CampaignGrain(
     {
         if (state.State.Definition is { } existing)
         {
-            if (!SameDefinition(existing, definition.WithShardsChosen()))
+            // What Claims chose for the stored one stands: the cluster may have grown since.
+            if (!SameDefinition(existing, (definition with { QuotaShardCount = definition.QuotaShardCount ?? existing.QuotaShardCount }).WithShardsChosen(ActiveSilos)))
             {
                 return new(CampaignCreationResult.Conflict, Snapshot(), []);
             }
@@ -54,7 +56,7 @@ public sealed partial class CampaignGrain(
             return new(CampaignCreationResult.Invalid, null, violations);
         }
 
-        definition = definition.WithShardsChosen();
+        definition = definition.WithShardsChosen(ActiveSilos);
         state.State.Definition = definition;
         state.State.Status = CampaignStatus.Active;
         state.State.CreatedAt = time.GetUtcNow();
@@ -68,6 +70,8 @@ public sealed partial class CampaignGrain(
     }
 
     public Task<CampaignSnapshot?> GetAsync() => Task.FromResult(Snapshot());
+
+    private int ActiveSilos => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
     public Task<CampaignSnapshot?> PauseAsync() => SetStatusAsync(CampaignStatus.Paused);
 

@@ -12,6 +12,7 @@ internal sealed class CouponBook(string roundId)
     private readonly List<CouponLife> _bySequence = [];
     private readonly Dictionary<(string OwnerId, string RequestKey), CouponLife> _byRequest = [];
     private readonly Dictionary<int, List<CouponLife>> _byShard = [];
+    private readonly Dictionary<string, int> _heldBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _passedOn = new(StringComparer.Ordinal);
     private readonly int[] _byStatus = new int[Enum.GetValues<CouponStatus>().Length];
 
@@ -44,6 +45,7 @@ internal sealed class CouponBook(string roundId)
         }
 
         owned.Add(life);
+        _heldBy[grant.OwnerId] = _heldBy.GetValueOrDefault(grant.OwnerId) + 1;
         _byStatus[(int)CouponStatus.Claimed]++;
     }
 
@@ -75,6 +77,9 @@ internal sealed class CouponBook(string roundId)
     public CouponLife? Find(int sequence) => sequence >= 1 && sequence <= _bySequence.Count ? _bySequence[sequence - 1] : null;
 
     public CouponLife? Find(string ownerId, string requestKey) => _byRequest.GetValueOrDefault((ownerId, requestKey));
+
+    /// <summary>How many coupons of this pool were granted to <paramref name="ownerId"/>, whatever became of them.</summary>
+    public int HeldBy(string ownerId) => _heldBy.GetValueOrDefault(ownerId);
 
     public IReadOnlyList<CouponLife> OfShard(int shard) => _byShard.TryGetValue(shard, out var owned) ? owned : [];
 

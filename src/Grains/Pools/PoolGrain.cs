@@ -33,6 +33,7 @@ public sealed partial class PoolGrain(
     private CouponTypeDefinition _couponType = null!;
     private CouponBook _book = null!;
     private PoolClosure? _closure;
+    private RoundRoute _route = null!;
     private int _receivedTotal;
     private int _stock;
     private int? _shard;
@@ -52,6 +53,7 @@ public sealed partial class PoolGrain(
         _coupons = PoolCoupons.For(_campaign, poolKey);
         _round = _coupons.Round;
         _couponType = _coupons.CouponType;
+        _route = new ClaimRoutes(_campaign).Find(couponTypeId)!.Round(roundId)!;
         _shard = shard;
         _shards = _couponType.PoolShards;
         _stock = ShareOf(_round.Stock.GetValueOrDefault(couponTypeId));
@@ -143,13 +145,31 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Granted(ToCoupon(earlier, now)), true);
         }
 
-        var shard = QuotaShards.Of(request.UserId);
-        if (_fences.TryGetValue(shard, out var fence) && fence != request.Fence)
+        if (request.Fence == PoolGrantRequest.Direct)
         {
-            return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
+            // Sent past the quota grains: only a pool whose grants are all a limit counts may
+            // decide alone; one that is not has its residents' quota grains to ask.
+            if (!_route.Direct)
+            {
+                return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
+            }
+
+            if (_book.HeldBy(request.UserId) >= _route.MaxHeld)
+            {
+                return (ClaimOutcome.Refused(ClaimRefusal.LimitReached), false);
+            }
+        }
+        else
+        {
+            var slot = QuotaShards.Of(request.UserId);
+            if (_fences.TryGetValue(slot, out var fence) && fence != request.Fence)
+            {
+                return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
+            }
+
+            _fences[slot] = request.Fence;
         }
 
-        _fences[shard] = request.Fence;
         if (_paused)
         {
             return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), false);
@@ -180,11 +200,17 @@ public sealed partial class PoolGrain(
         return _coupons.Of(grant, CouponStatus.Claimed);
     }
 
-    public async Task<IReadOnlyList<Coupon>> SyncShardAsync(int shard, Guid fence)
+    public async Task<IReadOnlyList<Coupon>> SyncSlotsAsync(IReadOnlyList<int> slots, Guid fence)
     {
-        _fences[shard] = fence;
         var now = time.GetUtcNow();
-        return await StoredAsync([.. _book.OfShard(shard).Select(life => ToCoupon(life, now))]);
+        var coupons = new List<Coupon>();
+        foreach (var slot in slots)
+        {
+            _fences[slot] = fence;
+            coupons.AddRange(_book.OfShard(slot).Select(life => ToCoupon(life, now)));
+        }
+
+        return await StoredAsync(coupons);
     }
 
     public async ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId)

@@ -14,17 +14,22 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     private readonly Dictionary<string, RequestBatcher<PoolGrantRequest, ClaimOutcome>> _batchers = new(StringComparer.Ordinal);
     private string _campaignId = "";
     private string _scope = "";
-    private int _shard;
+    private int _grain;
+    private IReadOnlyList<int> _slots = [];
 
     // Until this instant no pool of the scope opens that has not been read: most claims skip the scan.
     private DateTimeOffset _nextOpening = DateTimeOffset.MinValue;
     private bool _resyncNeeded;
-    private CampaignDefinition? _campaign;
+    private ClaimRoutes? _routes;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_campaignId, _scope, _shard) = GrainKeys.ParseQuota(this.GetPrimaryKeyString());
-        _campaign = await campaigns.FindAsync(_campaignId);
+        (_campaignId, _scope, _grain) = GrainKeys.ParseQuota(this.GetPrimaryKeyString());
+        _routes = await campaigns.FindRoutesAsync(_campaignId);
+        if (_routes is not null)
+        {
+            _slots = QuotaShards.SlotsOf(_grain, _routes.Campaign.QuotaGrains);
+        }
     }
 
     public async Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims)
@@ -40,13 +45,13 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
     private async Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request)
     {
-        if (_campaign is null)
+        if (_routes is null)
         {
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCampaign);
         }
 
-        var couponType = _campaign.FindCouponType(request.CouponTypeId);
-        if (couponType is null || _campaign.QuotaScopeFor(couponType) != _scope || QuotaShards.Of(userId) != _shard)
+        var couponType = _routes.Find(request.CouponTypeId);
+        if (couponType is null || couponType.QuotaScope != _scope || QuotaShards.GrainOf(QuotaShards.Of(userId), _routes.Campaign.QuotaGrains) != _grain)
         {
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType);
         }
@@ -66,7 +71,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
     }
 
-    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, Resident resident, CouponTypeDefinition couponType, ClaimRequest request)
+    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, Resident resident, CouponTypeRoute couponType, ClaimRequest request)
     {
         // Inside the turn: a pool forgotten after a failed claim of this resident is read again
         // before their next claim is decided. The resident's entry stays put while a turn of
@@ -78,18 +83,18 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             return ClaimOutcome.Granted(earlier);
         }
 
-        if (couponType.ListOnly)
+        if (couponType.CouponType.ListOnly)
         {
             return await ListedAsync(userId, couponType, now);
         }
 
         if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
         {
-            LogRefused(_campaignId, couponType.Id, userId, refusal);
+            LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal);
             return ClaimOutcome.Refused(refusal);
         }
 
-        var poolKey = _campaign!.PoolKeyForQuotaShard(round.Id, couponType.Id, _shard);
+        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(userId));
         ClaimOutcome outcome;
         try
         {
@@ -117,14 +122,14 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
     // List-only coupons are granted by operators, not claimed: a resident on the list is shown the
     // coupon they were given, anyone else is refused.
-    private async Task<ClaimOutcome> ListedAsync(string userId, CouponTypeDefinition couponType, DateTimeOffset now)
+    private async Task<ClaimOutcome> ListedAsync(string userId, CouponTypeRoute couponType, DateTimeOffset now)
     {
-        if (_campaign!.OpenRound(couponType.Id, now) is not { } round)
+        if (couponType.OpenRound(now) is not { } round)
         {
             return ClaimOutcome.Refused(ClaimRefusal.RoundNotOpen);
         }
 
-        var listed = await GrainFactory.GetGrain<IPoolGrain>(GrainKeys.Pool(_campaignId, round.Id, couponType.Id)).FindListedAsync(userId);
+        var listed = await GrainFactory.GetGrain<IPoolGrain>(round.PoolKeys[0]).FindListedAsync(userId);
         return listed is null ? ClaimOutcome.Refused(ClaimRefusal.NotOnList) : ClaimOutcome.Granted(listed);
     }
 
@@ -150,31 +155,26 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return resident;
     }
 
-    private ClaimRefusal? Refusal(string userId, Resident resident, CouponTypeDefinition couponType, string regionCode, DateTimeOffset now, out RoundDefinition round)
+    private ClaimRefusal? Refusal(string userId, Resident resident, CouponTypeRoute couponType, string regionCode, DateTimeOffset now, out RoundRoute round)
     {
         round = null!;
-        if (_campaign!.Blacklist?.Contains(userId) == true)
+        if (_routes!.Ineligible(userId, regionCode) is { } ineligible)
         {
-            return ClaimRefusal.Blacklisted;
+            return ineligible;
         }
 
-        if (!_campaign.AdmitsRegion(regionCode))
-        {
-            return ClaimRefusal.RegionNotEligible;
-        }
-
-        if (_campaign.OpenRound(couponType.Id, now) is not { } open)
+        if (couponType.OpenRound(now) is not { } open)
         {
             return ClaimRefusal.RoundNotOpen;
         }
 
         round = open;
-        return LimitReached(resident, couponType, open) ? ClaimRefusal.LimitReached : null;
+        return LimitReached(resident, couponType.CouponType, open.Round) ? ClaimRefusal.LimitReached : null;
     }
 
     private bool LimitReached(Resident resident, CouponTypeDefinition couponType, RoundDefinition round)
     {
-        foreach (var limit in _campaign!.Limits ?? [])
+        foreach (var limit in _routes!.Campaign.Limits ?? [])
         {
             if (!limit.Concerns(couponType.Industry))
             {
@@ -204,8 +204,8 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return false;
     }
 
-    // Reads this shard's grants from every pool of the scope that has opened and was not read by
-    // this activation yet; the read also fences off any older activation. One read at a time, and
+    // Reads this grain's slots' grants from every pool of the scope that has opened and was not
+    // read by this activation yet; the read also fences off any older activation. One read at a time, and
     // a claim skips it only while no pool waits to be read: a claim arriving while a read is in
     // flight waits for it, so it never decides on a pool half read or forgotten.
     private async Task SyncAsync(DateTimeOffset now)
@@ -219,7 +219,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         try
         {
             var pending = PendingPools(now);
-            var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncShardAsync(_shard, _fence)));
+            var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncSlotsAsync(_slots, _fence)));
             foreach (var coupon in owned.SelectMany(c => c))
             {
                 ResidentOf(coupon.OwnerId).Record(coupon);
@@ -229,7 +229,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             // restarting) is tried again before the next decision.
             _syncedPools.UnionWith(pending);
             _resyncNeeded = false;
-            _nextOpening = _campaign!.Rounds.Where(r => r.OpensAt > now).Select(r => r.OpensAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            _nextOpening = _routes!.Campaign.Rounds.Where(r => r.OpensAt > now).Select(r => r.OpensAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         }
         finally
         {
@@ -253,15 +253,17 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
     }
 
-    private List<string> PendingPools(DateTimeOffset now) => (
-        from round in _campaign!.Rounds
+    // Every pool shard serving one of this grain's slots, of each type of the scope, in each round opened.
+    private List<string> PendingPools(DateTimeOffset now) => [.. (
+        from round in _routes!.Campaign.Rounds
         where round.OpensAt <= now
         from couponTypeId in round.Stock.Keys
-        let couponType = _campaign.FindCouponType(couponTypeId)
-        where couponType is { ListOnly: false } && _campaign.QuotaScopeFor(couponType) == _scope
-        let poolKey = _campaign!.PoolKeyForQuotaShard(round.Id, couponTypeId, _shard)
+        let couponType = _routes.Find(couponTypeId)
+        where couponType is { CouponType.ListOnly: false } && couponType.QuotaScope == _scope
+        from slot in _slots
+        let poolKey = couponType.Round(round.Id)!.PoolKeyForSlot(slot)
         where !_syncedPools.Contains(poolKey)
-        select poolKey).ToList();
+        select poolKey).Distinct()];
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} by {UserId} refused: {Refusal}")]
     private partial void LogRefused(string campaignId, string couponTypeId, string userId, ClaimRefusal refusal);
