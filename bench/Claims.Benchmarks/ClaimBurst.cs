@@ -38,14 +38,20 @@ public sealed class ClaimBurst
     /// found its code unoptimised after twenty. So each claim benchmark bursts, unmeasured, until
     /// a few bursts in a row compile next to nothing, then gives the compiler a moment to finish.
     /// </summary>
-    public static async Task WarmUpAsync(BenchSilo silo, int? shards = null)
+    /// <remarks>
+    /// With <paramref name="inFlight"/>, each warm-up burst keeps only that many claims in flight,
+    /// as the measured runs of <see cref="RunInFlightAsync"/> do: their callers run code the deep
+    /// bursts never call.
+    /// </remarks>
+    public static async Task WarmUpAsync(BenchSilo silo, int? shards = null, int? inFlight = null)
     {
         var quiet = 0;
         var bursts = 0;
         while (bursts < MinWarmUpBursts || (quiet < QuietBursts && bursts < MaxWarmUpBursts))
         {
             var compiled = JitInfo.GetCompiledMethodCount();
-            await Prepare(silo, shards).RunAsync();
+            var burst = Prepare(silo, shards);
+            await (inFlight is { } depth ? burst.RunInFlightAsync(depth) : burst.RunAsync());
             bursts++;
             quiet = JitInfo.GetCompiledMethodCount() - compiled <= QuietCompilations ? quiet + 1 : 0;
         }

@@ -35,12 +35,95 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     public async Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims)
     {
         var outcomes = new Task<ClaimOutcome>[claims.Count];
+        var now = time.GetUtcNow();
+        if (_routes is not null)
+        {
+            await SyncAsync(now);
+        }
+
+        // Residents with no claim in progress are decided in this turn, and what goes on to a pool
+        // leaves in one call per pool: sent one by one, the first would go alone and the rest
+        // wait for its answer. A resident already claiming, a list-only claim, or anything read
+        // since is decided in the resident's turn instead.
+        var toPools = new Dictionary<string, List<PendingGrant>>(StringComparer.Ordinal);
         for (var i = 0; i < claims.Count; i++)
         {
-            outcomes[i] = ClaimAsync(claims[i].UserId, claims[i].Request);
+            var (userId, request) = claims[i];
+            outcomes[i] = (_resyncNeeded ? null : DecideNow(userId, request, now, toPools)) ?? ClaimAsync(userId, request);
+        }
+
+        foreach (var (poolKey, pending) in toPools)
+        {
+            _ = GrantNowAsync(poolKey, pending);
         }
 
         return await Task.WhenAll(outcomes);
+    }
+
+    // The outcome of an idle resident's claim, settled now or when its pool answers; null when
+    // it must wait for the resident's turn.
+    private Task<ClaimOutcome>? DecideNow(string userId, ClaimRequest request, DateTimeOffset now, Dictionary<string, List<PendingGrant>> toPools)
+    {
+        if (_routes is null || _routes.Find(request.CouponTypeId) is not { CouponType.ListOnly: false } couponType
+            || couponType.QuotaScope != _scope || QuotaShards.GrainOf(QuotaShards.Of(userId), _routes.Campaign.QuotaGrains) != _grain
+            || (_residents.TryGetValue(userId, out var known) && !known.IsIdle))
+        {
+            return null;
+        }
+
+        var resident = ResidentOf(userId);
+        if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
+        {
+            return Task.FromResult(ClaimOutcome.Granted(earlier));
+        }
+
+        if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
+        {
+            LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal);
+            Release(userId, resident);
+            return Task.FromResult(ClaimOutcome.Refused(refusal));
+        }
+
+        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(userId));
+        if (!toPools.TryGetValue(poolKey, out var pending))
+        {
+            toPools[poolKey] = pending = [];
+        }
+
+        var grant = new PendingGrant(userId, resident, resident.BeginTurn(), new PoolGrantRequest(userId, request.RequestKey, _fence), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        pending.Add(grant);
+        return grant.Answer.Task;
+    }
+
+    private async Task GrantNowAsync(string poolKey, List<PendingGrant> pending)
+    {
+        IReadOnlyList<ClaimOutcome> outcomes;
+        try
+        {
+            outcomes = await GrainFactory.GetGrain<IPoolGrain>(poolKey).GrantAsync([.. pending.Select(p => p.Request)]);
+        }
+        catch (Exception exception)
+        {
+            // The pool may have granted before failing to answer: read it again before the next claim.
+            await ForgetAsync(poolKey);
+            foreach (var grant in pending)
+            {
+                grant.Turn.SetResult();
+                Release(grant.UserId, grant.Resident);
+                grant.Answer.SetException(exception);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var grant = pending[i];
+            Recorded(grant.Resident, outcomes[i]);
+            grant.Turn.SetResult();
+            Release(grant.UserId, grant.Resident);
+            grant.Answer.SetResult(outcomes[i]);
+        }
     }
 
     private async Task<ClaimOutcome> ClaimAsync(string userId, ClaimRequest request)
@@ -63,11 +146,29 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
         finally
         {
-            // Most of a rush is refused: keep no entry for a resident who holds nothing.
-            if (resident.IsIdle && resident.Coupons.Count == 0)
-            {
-                _residents.Remove(userId);
-            }
+            Release(userId, resident);
+        }
+    }
+
+    // Most of a rush is refused: keep no entry for a resident who holds nothing and waits for nothing.
+    private void Release(string userId, Resident resident)
+    {
+        if (resident.IsIdle && resident.Coupons.Count == 0)
+        {
+            _residents.Remove(userId);
+        }
+    }
+
+    private void Recorded(Resident resident, ClaimOutcome outcome)
+    {
+        if (outcome.Coupon is { } coupon)
+        {
+            resident.Record(coupon);
+        }
+        else if (outcome.Refusal == ClaimRefusal.Superseded)
+        {
+            // Another activation of this quota grain exists; this one must not act again.
+            DeactivateOnIdle();
         }
     }
 
@@ -107,16 +208,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             throw;
         }
 
-        if (outcome.Coupon is { } coupon)
-        {
-            resident.Record(coupon);
-        }
-        else if (outcome.Refusal == ClaimRefusal.Superseded)
-        {
-            // Another activation of this quota grain exists; this one must not act again.
-            DeactivateOnIdle();
-        }
-
+        Recorded(resident, outcome);
         return outcome;
     }
 
@@ -264,6 +356,8 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         let poolKey = couponType.Round(round.Id)!.PoolKeyForSlot(slot)
         where !_syncedPools.Contains(poolKey)
         select poolKey).Distinct()];
+
+    private sealed record PendingGrant(string UserId, Resident Resident, TaskCompletionSource Turn, PoolGrantRequest Request, TaskCompletionSource<ClaimOutcome> Answer);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} by {UserId} refused: {Refusal}")]
     private partial void LogRefused(string campaignId, string couponTypeId, string userId, ClaimRefusal refusal);

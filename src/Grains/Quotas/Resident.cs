@@ -19,6 +19,17 @@ internal sealed class Resident
     }
 
     /// <summary>
+    /// Starts a claim of this idle resident decided at once by the caller; later claims wait for
+    /// the turn's end. Ends with <see cref="TaskCompletionSource.SetResult"/> on what it returns.
+    /// </summary>
+    public TaskCompletionSource BeginTurn()
+    {
+        var mine = new TaskCompletionSource();
+        _tail = mine.Task;
+        return mine;
+    }
+
+    /// <summary>
     /// Runs <paramref name="claim"/> after every earlier claim of this resident has finished, so a
     /// limit is checked and the grant recorded with no other claim of theirs in between; claims of
     /// other residents of the grain go on meanwhile.
