@@ -29,7 +29,11 @@ public static class GrainKeys
 
     /// <summary>The quota grain serving <paramref name="userId"/> in a campaign and scope, of the campaign's <paramref name="grains"/>.</summary>
     public static string Quota(string campaignId, string userId, string scope, int grains) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{scope}/{QuotaShards.GrainOf(QuotaShards.Of(userId), grains)}");
+        Quota(campaignId, scope, QuotaShards.GrainOf(QuotaShards.Of(userId), grains));
+
+    /// <summary>Quota grain number <paramref name="grain"/> of a campaign and scope.</summary>
+    public static string Quota(string campaignId, string scope, int grain) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{campaignId}/{scope}/{grain}");
 
     public static (string CampaignId, string Scope, int Shard) ParseQuota(string key)
     {

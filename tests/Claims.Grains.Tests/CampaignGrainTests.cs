@@ -75,4 +75,29 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
         Assert.Equal([CampaignStatus.Paused, CampaignStatus.Active], changes.Select(e => e.Status));
         Assert.Equal(2, changes.Select(e => e.EventId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task ARoundAboutToOpenHasItsPoolsAndQuotaGrainsActiveBeforeTheFirstClaim()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var open = TestCampaigns.Open(now);
+        var campaign = await fixture.CreateAsync(open with
+        {
+            Rounds = [TestCampaigns.Round("p1", "1", now.AddSeconds(90), now.AddDays(1), 100), TestCampaigns.Round("p2", "2", now.AddDays(2), now.AddDays(3), 100)],
+        });
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        var pool = (GrainReference)fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-10-50"));
+        var quota = (GrainReference)fixture.Grains.GetGrain<IQuotaGrain>(GrainKeys.Quota(campaign.Id, "supermarket", 0));
+        var later = (GrainReference)fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p2", "market-10-50"));
+
+        await fixture.TickAsync(campaign);
+
+        Assert.Equal(1, await management.GetGrainActivationCount(pool));
+        Assert.Equal(1, await management.GetGrainActivationCount(quota));
+        Assert.Equal(0, await management.GetGrainActivationCount(later));
+        Assert.Equal(ClaimRefusal.RoundNotOpen, (await fixture.ClaimAsync(campaign, "early", "market-10-50")).Refusal);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(91));
+        Assert.NotNull((await fixture.ClaimAsync(campaign, "on-time", "market-10-50")).Coupon);
+        Assert.Equal(ClaimRefusal.LimitReached, (await fixture.ClaimAsync(campaign, "on-time", "market-20-100")).Refusal);
+    }
 }

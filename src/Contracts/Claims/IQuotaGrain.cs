@@ -3,7 +3,7 @@ namespace Claims.Contracts.Claims;
 /// <summary>
 /// The claims of the residents of one shard (<see cref="QuotaShards"/>) in one campaign and scope
 /// (an industry, or <c>*</c> when a limit counts across industries), key from
-/// <see cref="GrainKeys.Quota"/>. It enforces the campaign's limits, one claim of a resident at a
+/// <see cref="GrainKeys.Quota(string, string, int)"/>. It enforces the campaign's limits, one claim of a resident at a
 /// time, and asks the pool for stock. It keeps nothing on disk: a new activation reads its
 /// residents' grants back from the pools before deciding anything.
 /// </summary>
@@ -16,4 +16,11 @@ public interface IQuotaGrain : IGrainWithStringKey
     /// deciding one fails, the call fails, and each caller retries with its own request key.
     /// </summary>
     Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims);
+
+    /// <summary>
+    /// Reads its residents' grants from every pool of its scope in the rounds opening by
+    /// <paramref name="opensAt"/>, ahead of the opening, so the rush's first claims do not wait
+    /// for the reads (a pool that has not opened has granted nothing, and its fence holds from now).
+    /// </summary>
+    Task PrepareAsync(DateTimeOffset opensAt);
 }

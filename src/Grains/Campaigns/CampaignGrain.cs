@@ -16,6 +16,9 @@ public sealed partial class CampaignGrain(
 
     private readonly EventOutbox<CampaignState> _outbox = new(state, sink, logger);
 
+    // Rounds this activation has warmed up for their opening.
+    private readonly HashSet<string> _warmed = new(StringComparer.Ordinal);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A pause is stored before it is pushed, so a crash mid-push is repaired by pushing again.
@@ -156,6 +159,7 @@ public sealed partial class CampaignGrain(
         }
 
         var now = time.GetUtcNow();
+        await WarmUpAsync(definition, now);
         var settled = await Task.WhenAll(
             from poolKey in definition.PoolKeys(definition.Rounds.Where(r => r.OpensAt <= now))
             select GrainFactory.GetGrain<IPoolGrain>(poolKey).TickAsync());
@@ -167,6 +171,42 @@ public sealed partial class CampaignGrain(
         {
             await this.UnregisterReminder(reminder);
             LogLifecycleFinished(definition.Id);
+        }
+    }
+
+    // Rounds about to open get their pools activated (each reads its journal) and the quota grains
+    // that will route claims to them activated and reading them: at the opening nothing waits
+    // for an activation. Best effort: whatever is not ready activates at the first claim.
+    private async Task WarmUpAsync(CampaignDefinition definition, DateTimeOffset now)
+    {
+        var opening = definition.Rounds.Where(r => r.OpensAt > now && r.OpensAt - now <= lifecycle.Value.WarmUpLead && !_warmed.Contains(r.Id)).ToList();
+        if (opening.Count == 0)
+        {
+            return;
+        }
+
+        var routes = new ClaimRoutes(definition);
+        var throughQuotas = (
+            from round in opening
+            from couponTypeId in round.Stock.Keys
+            let couponType = routes.Find(couponTypeId)
+            where couponType is not null && couponType.Round(round.Id) is { Direct: false }
+            select couponType.QuotaScope).Distinct(StringComparer.Ordinal).ToList();
+        var lastOpening = opening.Max(r => r.OpensAt);
+        try
+        {
+            await Task.WhenAll(
+                definition.PoolKeys(opening).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).GetStockAsync().AsTask())
+                    .Concat(
+                        from scope in throughQuotas
+                        from grain in Enumerable.Range(0, definition.QuotaGrains)
+                        select GrainFactory.GetGrain<IQuotaGrain>(GrainKeys.Quota(definition.Id, scope, grain)).PrepareAsync(lastOpening)));
+            _warmed.UnionWith(opening.Select(r => r.Id));
+            LogWarmedUp(definition.Id, string.Join(", ", opening.Select(r => r.Id)));
+        }
+        catch (Exception exception)
+        {
+            LogWarmUpFailed(exception, definition.Id);
         }
     }
 
@@ -198,6 +238,12 @@ public sealed partial class CampaignGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} has no coupon left that can expire or roll over; its lifecycle reminder stops")]
     private partial void LogLifecycleFinished(string campaignId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} warmed up for the opening of {Rounds}")]
+    private partial void LogWarmedUp(string campaignId, string rounds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up campaign {CampaignId} for a round's opening failed; its grains activate at the first claim")]
+    private partial void LogWarmUpFailed(Exception exception, string campaignId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId} is now {Status}")]
     private partial void LogStatusChanged(string campaignId, CampaignStatus status);

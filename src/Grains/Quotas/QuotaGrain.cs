@@ -60,6 +60,8 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         return await Task.WhenAll(outcomes);
     }
 
+    public Task PrepareAsync(DateTimeOffset opensAt) => _routes is null ? Task.CompletedTask : SyncAsync(opensAt);
+
     // The outcome of an idle resident's claim, settled now or when its pool answers; null when
     // it must wait for the resident's turn.
     private Task<ClaimOutcome>? DecideNow(string userId, ClaimRequest request, DateTimeOffset now, Dictionary<string, List<PendingGrant>> toPools)
