@@ -8,7 +8,9 @@
 # residents of their own. Per run it reports answers per second, the server's CPU per answer
 # (server and store, from /proc), latency, and for PostgreSQL the grants per commit.
 #
-#   TARGETS      which to run (default: bare yardstick memory sqlite soldout postgres)
+#   TARGETS      which to run (default: bare yardstick memory sqlite soldout postgres cold); cold
+#                is the first 10 s of a rush on a server idle since it started, against the same
+#                server's 10 s after a warm-up, at the last of CONNECTIONS
 #   CONNECTIONS  connection counts (default: 64 256 1024)
 #   DURATION, WARMUP  seconds per measured and warm-up run (15, 15)
 #   SERVER_CPU, LOAD_CPU  the cores (1, 0)
@@ -19,7 +21,7 @@ cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 source scripts/redis.sh
 
-TARGETS="${TARGETS:-bare yardstick memory sqlite soldout postgres}"
+TARGETS="${TARGETS:-bare yardstick memory sqlite soldout postgres cold}"
 CONNECTIONS="${CONNECTIONS:-64 256 1024}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-15}"
@@ -65,7 +67,7 @@ if wants postgres; then
 fi
 
 tool() { dotnet loadtests/Claims.LoadTests/bin/Release/net10.0/Claims.LoadTests.dll "$@"; }
-for run in warm $CONNECTIONS; do
+for run in warm $CONNECTIONS $(wants cold && echo cold hot); do
     tool tokens --signing-key "$KEY" --count "$TOKENS" --prefix "resident-$run" > "$WORK/tokens-$run.txt"
 done
 OPERATOR="$(tool tokens --signing-key "$KEY" --role operator)"
@@ -106,17 +108,17 @@ serve() {
     echo "server $dll did not start:"; tail -20 "$WORK/server.log"; exit 1
 }
 
-# A one-type campaign opened a minute ago with STOCK coupons, created through the operator API;
-# one pool, as a single node serves it best.
+# A one-type campaign with STOCK coupons, opened a minute ago unless OPENS_IN (s) says when,
+# created through the operator API; one pool, as a single node serves it best.
 create_campaign() {
-    local id="$1" stock="$2"
+    local id="$1" stock="$2" opens="${3:--60}"
     curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/admin/campaigns" -H "Authorization: Bearer $OPERATOR" \
         -H 'Content-Type: application/json' --data-binary @- <<JSON || { echo "creating $id failed"; exit 1; }
 {"id":"$id","name":"yardstick","timeZone":"Asia/Shanghai","regions":["410423"],"minLeverage":4,
  "funds":[{"id":"county","amount":$((stock * 10))}],
  "couponTypes":[{"id":"market-10-50","industry":"supermarket","faceValue":10,"minSpend":50,"shards":1}],
  "limits":[{"per":"phase","groupBy":"industry","max":1}],
- "rounds":[{"id":"p1","phase":"1","fund":"county","opensAt":"$(date -u -d '-1 min' +%FT%TZ)",
+ "rounds":[{"id":"p1","phase":"1","fund":"county","opensAt":"$(date -u -d "$opens sec" +%FT%TZ)",
    "closesAt":"$(date -u -d '+1 day' +%FT%TZ)","validity":{"days":7},"stock":{"market-10-50":$stock}}]}
 JSON
 }
@@ -137,14 +139,14 @@ pg_commits() {
     psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc "select xact_commit from pg_stat_database where datname = current_database()"
 }
 
-# measure LABEL PATH STATUS CONNECTIONS: one measured run, counting answers of STATUS per second.
+# measure LABEL PATH STATUS CONNECTIONS [TOKENS-RUN]: one measured run, counting answers of STATUS per second.
 ROWS=()
 measure() {
-    local label="$1" path="$2" counted="$3" connections="$4"
+    local label="$1" path="$2" counted="$3" connections="$4" residents="${5:-$4}"
     local ticks_before commits_before
     ticks_before="$(cpu_ticks)"
     commits_before="$(pg_commits)"
-    run_wrk "$DURATION" "$path" "$connections" "$connections" > "$WORK/wrk.txt"
+    run_wrk "${RUN_SECONDS:-$DURATION}" "$path" "$connections" "$residents" > "$WORK/wrk.txt"
     local ticks=$(($(cpu_ticks) - ticks_before)) commits=$(($(pg_commits) - commits_before))
     local answers latency count total seconds rate cpu p50 p99 per_commit
     answers="$(grep '^answers:' "$WORK/wrk.txt")"
@@ -221,6 +223,23 @@ if wants postgres; then
     dotnet "$WORK/Api/Claims.Api.dll" schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
         || { echo "applying the PostgreSQL schema failed"; exit 1; }
     claims "PostgreSQL (durable)" Storage__Provider=Postgres Storage__ConnectionString="$CLAIMS_TEST_POSTGRES"
+    stop_server
+fi
+
+if wants cold; then
+    # Idle since start: the round opens a minute and a half after the campaign is created, so
+    # the campaign's tick (every minute) warms it up before the opening, as in production.
+    TARGET=sqlite
+    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
+        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
+    connections="${CONNECTIONS##* }"
+    create_campaign cold 10000000 90
+    sleep 91
+    RUN_SECONDS=10 measure "First 10 s of a rush, server idle since start (SQLite)" /campaigns/cold/claims created "$connections" cold
+    create_campaign warm 10000000
+    run_wrk "$WARMUP" /campaigns/warm/claims "$connections" warm >/dev/null
+    create_campaign hot 10000000
+    RUN_SECONDS=10 measure "The same server's 10 s after a warm-up (SQLite)" /campaigns/hot/claims created "$connections" hot
     stop_server
 fi
 

@@ -8,6 +8,9 @@ public static class BenchCampaigns
 {
     public const string CouponTypeId = "market-10-50";
 
+    /// <summary>Fuel's only type: its pool holds everything the limit counts, so claims go straight to it.</summary>
+    public const string DirectCouponTypeId = "fuel-20-200";
+
     public const string RegionCode = "410423";
 
     /// <summary>The campaign; <paramref name="shards"/> splits the pool of <see cref="CouponTypeId"/> (left out, Claims chooses).</summary>

@@ -4,8 +4,10 @@ namespace Claims.Benchmarks;
 
 /// <summary>
 /// A burst of <see cref="Operations"/> residents claiming the same coupon type of a fresh campaign
-/// at once, through the dispatcher API nodes use: every claim activates into a new quota grain
-/// and is granted, as in the first minutes of a rush.
+/// at once, through the dispatcher API nodes use: every claim is granted, as in the first minutes
+/// of a rush. <see cref="BenchCampaigns.CouponTypeId"/> goes through the quota grains (another
+/// type of its industry shares the limit); <see cref="BenchCampaigns.DirectCouponTypeId"/>, its
+/// industry's only type, goes straight to its pool.
 /// </summary>
 public sealed class ClaimBurst
 {
@@ -18,16 +20,18 @@ public sealed class ClaimBurst
 
     private readonly ClaimDispatcher _claims;
     private readonly ClaimRoutes _campaign;
+    private readonly string _couponTypeId;
 
-    private ClaimBurst(ClaimDispatcher claims, CampaignDefinition campaign)
+    private ClaimBurst(ClaimDispatcher claims, CampaignDefinition campaign, string couponTypeId)
     {
         _claims = claims;
         _campaign = new ClaimRoutes(campaign);
+        _couponTypeId = couponTypeId;
     }
 
-    /// <summary>Creates the burst's campaign, its claimed type's pool split into <paramref name="shards"/> when given.</summary>
-    public static ClaimBurst Prepare(BenchSilo silo, int? shards = null) =>
-        new(new ClaimDispatcher(silo.Grains, TimeProvider.System), BenchCampaigns.Create(silo, stockPerType: Operations, shards));
+    /// <summary>Creates the burst's campaign, <see cref="BenchCampaigns.CouponTypeId"/>'s pool split into <paramref name="shards"/> when given.</summary>
+    public static ClaimBurst Prepare(BenchSilo silo, int? shards = null, string couponTypeId = BenchCampaigns.CouponTypeId) =>
+        new(new ClaimDispatcher(silo.Grains, TimeProvider.System), BenchCampaigns.Create(silo, stockPerType: Operations, shards), couponTypeId);
 
     /// <summary>
     /// The claim path reaches its optimised code only after many calls, compiled in the
@@ -43,14 +47,14 @@ public sealed class ClaimBurst
     /// as the measured runs of <see cref="RunInFlightAsync"/> do: their callers run code the deep
     /// bursts never call.
     /// </remarks>
-    public static async Task WarmUpAsync(BenchSilo silo, int? shards = null, int? inFlight = null)
+    public static async Task WarmUpAsync(BenchSilo silo, int? shards = null, int? inFlight = null, string couponTypeId = BenchCampaigns.CouponTypeId)
     {
         var quiet = 0;
         var bursts = 0;
         while (bursts < MinWarmUpBursts || (quiet < QuietBursts && bursts < MaxWarmUpBursts))
         {
             var compiled = JitInfo.GetCompiledMethodCount();
-            var burst = Prepare(silo, shards);
+            var burst = Prepare(silo, shards, couponTypeId);
             await (inFlight is { } depth ? burst.RunInFlightAsync(depth) : burst.RunAsync());
             bursts++;
             quiet = JitInfo.GetCompiledMethodCount() - compiled <= QuietCompilations ? quiet + 1 : 0;
@@ -97,7 +101,7 @@ public sealed class ClaimBurst
     }
 
     private Task<ClaimOutcome> ClaimAsync(int resident) =>
-        _claims.ClaimAsync(_campaign, $"resident-{resident}", new ClaimRequest(BenchCampaigns.CouponTypeId, BenchCampaigns.RegionCode, $"req-{resident}"));
+        _claims.ClaimAsync(_campaign, $"resident-{resident}", new ClaimRequest(_couponTypeId, BenchCampaigns.RegionCode, $"req-{resident}"));
 
     /// <summary>A refusal is cheaper than a grant: a burst with refusals fails instead of counting them as throughput.</summary>
     public static void ThrowUnlessAllGranted(IReadOnlyCollection<ClaimOutcome> outcomes)

@@ -42,6 +42,12 @@ public class ClaimsBenchmarks
     [GlobalSetup(Target = nameof(ClaimPathSqliteAt64InFlight))]
     public Task StartOnSqliteFor64InFlightAsync() => StartOnSqliteAsync(inFlight: InFlight);
 
+    [GlobalSetup(Target = nameof(DirectClaimPathSqlite))]
+    public Task StartOnSqliteForDirectAsync() => StartOnSqliteAsync(inFlight: null, BenchCampaigns.DirectCouponTypeId);
+
+    [GlobalSetup(Target = nameof(DirectClaimPathSqliteAt64InFlight))]
+    public Task StartOnSqliteForDirectAt64InFlightAsync() => StartOnSqliteAsync(inFlight: InFlight, BenchCampaigns.DirectCouponTypeId);
+
     [GlobalCleanup]
     public async Task StopAsync()
     {
@@ -61,8 +67,11 @@ public class ClaimsBenchmarks
     [IterationSetup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight)])]
     public void CreateCampaign() => _burst = ClaimBurst.Prepare(_silo!);
 
+    [IterationSetup(Targets = [nameof(DirectClaimPathSqlite), nameof(DirectClaimPathSqliteAt64InFlight)])]
+    public void CreateDirectCampaign() => _burst = ClaimBurst.Prepare(_silo!, couponTypeId: BenchCampaigns.DirectCouponTypeId);
+
     // Earlier bursts' grains would otherwise pile up in the activation directory and slow later ones.
-    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight)])]
+    [IterationCleanup(Targets = [nameof(ClaimPathInMemory), nameof(ClaimPathSqlite), nameof(ClaimPathSqliteAt64InFlight), nameof(DirectClaimPathSqlite), nameof(DirectClaimPathSqliteAt64InFlight)])]
     public void CollectActivations() =>
         _silo!.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).GetAwaiter().GetResult();
 
@@ -92,10 +101,17 @@ public class ClaimsBenchmarks
     [Benchmark(OperationsPerInvoke = Operations)]
     public Task ClaimPathSqliteAt64InFlight() => _burst.RunInFlightAsync(InFlight);
 
-    private async Task StartOnSqliteAsync(int? inFlight)
+    // The claim straight to its pool, as the yardstick's one-type campaign is claimed over HTTP.
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public Task DirectClaimPathSqlite() => _burst.RunAsync();
+
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public Task DirectClaimPathSqliteAt64InFlight() => _burst.RunInFlightAsync(InFlight);
+
+    private async Task StartOnSqliteAsync(int? inFlight, string couponTypeId = BenchCampaigns.CouponTypeId)
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-bench-{Guid.NewGuid():N}");
         _silo = await BenchSilo.StartAsync(StorageProvider.Sqlite, _dataDirectory);
-        await ClaimBurst.WarmUpAsync(_silo, inFlight: inFlight);
+        await ClaimBurst.WarmUpAsync(_silo, inFlight: inFlight, couponTypeId: couponTypeId);
     }
 }

@@ -99,6 +99,82 @@ public sealed class ProcessCrashTests : IDisposable
     }
 
     [Fact]
+    public async Task ARushOnSeveralPoolsCommittedTogetherLosesNoAcknowledgedGrantToASigkillAndJournalsNoneTwice()
+    {
+        // Every claimable type its own pool; the silo's ledger writer commits their appends together.
+        string[] types = ["market-10-50", "market-20-100", "dining-10-50"];
+        var campaign = ApiCampaigns.Open(stock: Stock);
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        await using (var first = await ClaimsProcess.StartAsync(_dataDirectory))
+        {
+            using (var admin = first.ClientFor(TestTokens.Operator()))
+            {
+                (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
+            }
+
+            var killed = 0;
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var gate = new SemaphoreSlim(96);
+            var claims = Enumerable.Range(0, Residents * types.Length).Select(async i =>
+            {
+                await start.Task;
+                await gate.WaitAsync();
+                var tap = $"{i % Residents}-{types[i / Residents]}";
+                try
+                {
+                    using var client = first.ClientFor(TestTokens.Resident($"pools-{i % Residents}"));
+                    using var response = await client.ClaimAsync(campaign.Id, types[i / Residents], idempotencyKey: tap);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged[tap] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("couponId").GetString()!;
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // Cut off by the crash: the resident does not know whether the claim went through.
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                if (acknowledged.Count >= Stock && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    await first.KillAsync();
+                }
+            }).ToList();
+            start.SetResult();
+            await Task.WhenAll(claims);
+            Assert.Equal(1, killed);
+        }
+
+        await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
+        using var operatorClient = second.ClientFor(TestTokens.Operator());
+        var view = await operatorClient.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}");
+        var granted = view.GetProperty("pools").EnumerateArray().ToDictionary(p => p.GetProperty("couponTypeId").GetString()!, p => p.GetProperty("granted").GetInt32());
+
+        // The journals hold every acknowledged grant once and no coupon twice, and no pool granted
+        // past its stock or holds a grant its journal does not.
+        var journal = LedgerRows.ClaimedCouponIds(LedgerRows.ReadSqlite(DatabasePath, campaign));
+        Assert.Equal(journal.Count, journal.Distinct().Count());
+        Assert.All(acknowledged.Values, couponId => Assert.Single(journal, couponId));
+        Assert.All(types, type => Assert.InRange(granted[type], 0, Stock));
+        Assert.Equal(types.Sum(type => granted[type]), journal.Count);
+        Assert.True(types.Count(type => acknowledged.Keys.Any(tap => tap.EndsWith(type, StringComparison.Ordinal))) >= 2, "The rush reached one pool only.");
+
+        // Nobody holds two supermarket coupons, and every acknowledged coupon is in its owner's wallet.
+        foreach (var resident in Enumerable.Range(0, Residents))
+        {
+            using var client = second.ClientFor(TestTokens.Resident($"pools-{resident}"));
+            var wallet = (await client.GetFromJsonAsync<JsonElement>("/me/coupons")).EnumerateArray().ToList();
+            Assert.True(wallet.Count(c => c.GetProperty("industry").GetString() == "supermarket") <= 1, $"pools-{resident} holds two supermarket coupons.");
+            Assert.All(
+                acknowledged.Where(a => a.Key.StartsWith($"{resident}-", StringComparison.Ordinal)),
+                a => Assert.Contains(wallet, c => c.GetProperty("couponId").GetString() == a.Value));
+        }
+    }
+
+    [Fact]
     public async Task RedemptionsAcknowledgedBeforeASigkillSurviveAndEveryOrderCompletesOnRetry()
     {
         const int Shoppers = 300;

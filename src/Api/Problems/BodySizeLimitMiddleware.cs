@@ -6,19 +6,18 @@ namespace Claims.Api.Problems;
 /// </summary>
 public sealed class BodySizeLimitMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.Request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new()
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 413, Detail = $"Bodies are limited to {ApiHostingExtensions.MaxRequestBodyBytes} bytes.", Extensions = { ["code"] = ProblemCodes.BodyTooLarge } },
-            });
-            return;
-        }
+    // Not async on the way through: every request passes here, and an async method would box
+    // its state for each one that waits on a grain.
+    public Task InvokeAsync(HttpContext context) =>
+        context.Request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes ? RefuseAsync(context) : next(context);
 
-        await next(context);
+    private Task RefuseAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return problems.WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = 413, Detail = $"Bodies are limited to {ApiHostingExtensions.MaxRequestBodyBytes} bytes.", Extensions = { ["code"] = ProblemCodes.BodyTooLarge } },
+        }).AsTask();
     }
 }

@@ -9,31 +9,32 @@ internal sealed class CouponLife(PoolGrant grant)
 
     public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
 
-    /// <summary>Every order that redeemed this coupon (more than one when a refund gave it back to its owner), oldest first.</summary>
-    public List<CouponChange> Redemptions { get; } = [];
-
-    public List<CouponChange> Refunds { get; } = [];
+    // Every order that redeemed this coupon (more than one when a refund gave it back to its
+    // owner), oldest first, and their refunds. Most coupons of a rush are never redeemed: the
+    // lists exist once something happened, not for every coupon a pool holds.
+    private List<CouponChange>? _redemptions;
+    private List<CouponChange>? _refunds;
 
     /// <summary>The coupon's status as a resident sees it: an unused coupon past its validity is expired even before the pool records it.</summary>
     public CouponStatus StatusAt(DateTimeOffset now) =>
         Status == CouponStatus.Claimed && now >= Grant.ValidUntil ? CouponStatus.Expired : Status;
 
     public CouponChange? RedemptionBy(string merchantId, string orderId) =>
-        Redemptions.FirstOrDefault(r => r.MerchantId == merchantId && r.OrderId == orderId);
+        _redemptions?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);
 
     public CouponChange? RefundOf(string merchantId, string orderId) =>
-        Refunds.FirstOrDefault(r => r.MerchantId == merchantId && r.OrderId == orderId);
+        _refunds?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);
 
     public void Apply(CouponChange change)
     {
         switch (change.Kind)
         {
             case CouponChangeKind.Redeemed:
-                Redemptions.Add(change);
+                (_redemptions ??= []).Add(change);
                 Status = CouponStatus.Used;
                 break;
             case CouponChangeKind.Refunded:
-                Refunds.Add(change);
+                (_refunds ??= []).Add(change);
                 Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void;
                 break;
             case CouponChangeKind.Expired:
