@@ -10,6 +10,7 @@ using Claims.Api.Problems;
 using Claims.Api.Redemptions;
 using Claims.Api.Risk;
 using Claims.Api.Samples;
+using Claims.Grains.Campaigns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,8 @@ public static class ApiHostingExtensions
         builder.Services.TryAddSingleton<ClaimLog>();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
+        builder.Services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.Section);
+        builder.Services.AddHostedService<ClaimPathWarmUp>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ public static class ClaimsGrainsServiceCollectionExtensions
     public static IServiceCollection AddClaimsGrains(this IServiceCollection services)
     {
         services.AddOptions<ClaimsLifecycleOptions>();
+        services.AddOptions<WarmUpOptions>();
         services.AddOptions<RiskOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CampaignDirectory>();

@@ -23,6 +23,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
         builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
         builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
+        builder.Services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.Section);
         builder.Services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section);
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 

@@ -9,6 +9,7 @@ public sealed partial class CampaignGrain(
     IClaimsEventSink sink,
     TimeProvider time,
     IOptions<ClaimsLifecycleOptions> lifecycle,
+    IOptions<WarmUpOptions> warmUp,
     IClusterMembershipService membership,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
@@ -179,7 +180,7 @@ public sealed partial class CampaignGrain(
     // for an activation. Best effort: whatever is not ready activates at the first claim.
     private async Task WarmUpAsync(CampaignDefinition definition, DateTimeOffset now)
     {
-        var opening = definition.Rounds.Where(r => r.OpensAt > now && r.OpensAt - now <= lifecycle.Value.WarmUpLead && !_warmed.Contains(r.Id)).ToList();
+        var opening = definition.Rounds.Where(r => r.OpensAt > now && r.OpensAt - now <= warmUp.Value.Lead && !_warmed.Contains(r.Id)).ToList();
         if (opening.Count == 0)
         {
             return;

@@ -17,11 +17,4 @@ public sealed class ClaimsLifecycleOptions
     /// reach every pool of the round before anyone can claim.
     /// </summary>
     public TimeSpan ReallocationCutoff { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// A round's pools and the campaign's quota grains are activated this long before it opens,
-    /// and the quota grains read the round's pools then, so the rush's first claims find them
-    /// ready. At least one <see cref="TickPeriod"/>, so a tick falls within it.
-    /// </summary>
-    public TimeSpan WarmUpLead { get; set; } = TimeSpan.FromMinutes(2);
 }
