@@ -203,19 +203,20 @@ if wants memory; then
     claims "in memory" Storage__Provider=Memory
     stop_server
 fi
-if wants sqlite || wants soldout; then
+if wants sqlite; then
     TARGET=sqlite
-    if wants sqlite; then
-        claims "SQLite (durable)" Storage__Provider=Sqlite
-    else
-        serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
-            Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
-    fi
-    if wants soldout; then
-        create_campaign gone 1
-        run_wrk "$WARMUP" /campaigns/gone/claims 64 warm >/dev/null
-        for c in $CONNECTIONS; do measure "Claims refusing sold_out (SQLite)" /campaigns/gone/claims conflict "$c"; done
-    fi
+    claims "SQLite (durable)" Storage__Provider=Sqlite
+    stop_server
+fi
+if wants soldout; then
+    # A server of its own: one that just granted hundreds of thousands of coupons holds them all,
+    # and collecting that heap is a cost of those grants, not of refusing.
+    TARGET=sqlite
+    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
+        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
+    create_campaign gone 1
+    run_wrk "$WARMUP" /campaigns/gone/claims 64 warm >/dev/null
+    for c in $CONNECTIONS; do measure "Claims refusing sold_out (SQLite)" /campaigns/gone/claims conflict "$c"; done
     stop_server
 fi
 if wants postgres; then
