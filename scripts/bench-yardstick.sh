@@ -48,7 +48,7 @@ wants() { [[ " $TARGETS " == *" $1 "* ]]; }
 if ! command -v wrk >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-# The servers as shipped: published, with ReadyToRun code.
+# The servers as shipped: published.
 for project in src/Api bench/Claims.Yardstick; do
     dotnet publish -c Release -r linux-x64 --self-contained false "$project" -o "$WORK/$(basename "$project")" -nologo -v quiet >/dev/null \
         || { echo "publishing $project failed"; exit 1; }
