@@ -34,6 +34,9 @@ public sealed class BenchSilo : IAsyncDisposable
             [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.GatewayPort)}"] = FreePort().ToString(),
             [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.ServiceId)}"] = "claims-bench",
             [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.ClusterId)}"] = $"bench-{provider}".ToLowerInvariant(),
+
+            // The bare hot-grain burst queues all its 10,000 calls at one grain; claims are batched.
+            [$"{ClaimsClusterOptions.Section}:{nameof(ClaimsClusterOptions.MaxQueuedCallsPerGrain)}"] = "20000",
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.Provider)}"] = provider.ToString(),
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.DataDirectory)}"] = dataDirectory,
             [$"{ClaimsStorageOptions.Section}:{nameof(ClaimsStorageOptions.ConnectionString)}"] = connectionString,

@@ -63,6 +63,11 @@ public sealed class RequestBatcher<TRequest, TResult>(Func<IReadOnlyList<TReques
                     answer.SetException(exception);
                 }
             }
+
+            // The answered callers run on once this loop lets them, and many send their next
+            // request at once: left to find nothing waiting and stop, the loop would let the
+            // first of them leave alone, and the rest wait for it, a call per pair of batches.
+            await Task.Yield();
         }
     }
 }
