@@ -14,49 +14,9 @@ public sealed class ProcessCrashTests : IDisposable
     public async Task ClaimsAcknowledgedBeforeASigkillSurviveTheRestartAndStockAgrees()
     {
         var campaign = ApiCampaigns.Open(stock: Stock);
-        var acknowledged = new ConcurrentDictionary<string, string>();
-        await using (var first = await ClaimsProcess.StartAsync(_dataDirectory))
-        {
-            using (var admin = first.ClientFor(TestTokens.Operator()))
-            {
-                (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
-            }
 
-            var killed = 0;
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var gate = new SemaphoreSlim(48);
-            var claims = Enumerable.Range(0, Residents).Select(async i =>
-            {
-                await start.Task;
-                await gate.WaitAsync();
-                try
-                {
-                    using var client = first.ClientFor(TestTokens.Resident($"crash-{i}"));
-                    using var response = await client.ClaimAsync(campaign.Id, "market-10-50", idempotencyKey: $"tap-{i}");
-                    if (response.StatusCode == HttpStatusCode.Created)
-                    {
-                        var coupon = await response.Content.ReadFromJsonAsync<JsonElement>();
-                        acknowledged[$"crash-{i}"] = coupon.GetProperty("couponId").GetString()!;
-                    }
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // Refused or cut off by the crash: the claim's outcome is unknown to the resident.
-                }
-                finally
-                {
-                    gate.Release();
-                }
-
-                if (acknowledged.Count >= Stock / 3 && Interlocked.Exchange(ref killed, 1) == 0)
-                {
-                    await first.KillAsync();
-                }
-            }).ToList();
-            start.SetResult();
-            await Task.WhenAll(claims);
-            Assert.Equal(1, killed);
-        }
+        // Each resident taps once, keyed by their id: the answers are by resident.
+        var acknowledged = await ClaimUntilKilledAsync(campaign, Residents, inFlight: 48, killAfter: Stock / 3, i => ($"crash-{i}", "market-10-50", $"crash-{i}"));
 
         Assert.InRange(acknowledged.Count, Stock / 3, Stock);
         await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
@@ -104,49 +64,7 @@ public sealed class ProcessCrashTests : IDisposable
         // Every claimable type its own pool; the silo's ledger writer commits their appends together.
         string[] types = ["market-10-50", "market-20-100", "dining-10-50"];
         var campaign = ApiCampaigns.Open(stock: Stock);
-        var acknowledged = new ConcurrentDictionary<string, string>();
-        await using (var first = await ClaimsProcess.StartAsync(_dataDirectory))
-        {
-            using (var admin = first.ClientFor(TestTokens.Operator()))
-            {
-                (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
-            }
-
-            var killed = 0;
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var gate = new SemaphoreSlim(96);
-            var claims = Enumerable.Range(0, Residents * types.Length).Select(async i =>
-            {
-                await start.Task;
-                await gate.WaitAsync();
-                var tap = $"{i % Residents}-{types[i / Residents]}";
-                try
-                {
-                    using var client = first.ClientFor(TestTokens.Resident($"pools-{i % Residents}"));
-                    using var response = await client.ClaimAsync(campaign.Id, types[i / Residents], idempotencyKey: tap);
-                    if (response.StatusCode == HttpStatusCode.Created)
-                    {
-                        acknowledged[tap] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("couponId").GetString()!;
-                    }
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // Cut off by the crash: the resident does not know whether the claim went through.
-                }
-                finally
-                {
-                    gate.Release();
-                }
-
-                if (acknowledged.Count >= Stock && Interlocked.Exchange(ref killed, 1) == 0)
-                {
-                    await first.KillAsync();
-                }
-            }).ToList();
-            start.SetResult();
-            await Task.WhenAll(claims);
-            Assert.Equal(1, killed);
-        }
+        var acknowledged = await ClaimUntilKilledAsync(campaign, Residents * types.Length, inFlight: 96, killAfter: Stock, i => ($"pools-{i % Residents}", types[i / Residents], $"{i % Residents}-{types[i / Residents]}"));
 
         await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
         using var operatorClient = second.ClientFor(TestTokens.Operator());
@@ -262,6 +180,55 @@ public sealed class ProcessCrashTests : IDisposable
         {
             // Leaves a temp folder behind at worst.
         }
+    }
+
+    // Starts a node, creates the campaign, sends the taps with so many in flight, and SIGKILLs
+    // the node once that many are acknowledged; the coupon each acknowledged tap got, by its key.
+    private async Task<ConcurrentDictionary<string, string>> ClaimUntilKilledAsync(
+        CampaignDefinition campaign, int taps, int inFlight, int killAfter, Func<int, (string Resident, string CouponTypeId, string Key)> tap)
+    {
+        var acknowledged = new ConcurrentDictionary<string, string>();
+        await using var node = await ClaimsProcess.StartAsync(_dataDirectory);
+        using (var admin = node.ClientFor(TestTokens.Operator()))
+        {
+            (await admin.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options)).EnsureSuccessStatusCode();
+        }
+
+        var killed = 0;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var gate = new SemaphoreSlim(inFlight);
+        var claims = Enumerable.Range(0, taps).Select(async i =>
+        {
+            await start.Task;
+            await gate.WaitAsync();
+            var (resident, couponTypeId, key) = tap(i);
+            try
+            {
+                using var client = node.ClientFor(TestTokens.Resident(resident));
+                using var response = await client.ClaimAsync(campaign.Id, couponTypeId, idempotencyKey: key);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged[key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("couponId").GetString()!;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+            {
+                // Refused or cut off by the crash: the claim's outcome is unknown to the resident.
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (acknowledged.Count >= killAfter && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                await node.KillAsync();
+            }
+        }).ToList();
+        start.SetResult();
+        await Task.WhenAll(claims);
+        Assert.Equal(1, killed);
+        return acknowledged;
     }
 
     private string DatabasePath => Path.Combine(_dataDirectory, "claims.db");
