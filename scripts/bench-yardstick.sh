@@ -183,13 +183,18 @@ if wants bare || wants yardstick; then
     stop_server
 fi
 
+# serve_claims [NAME=VALUE...]: a Claims server with a data directory and silo ports of its own.
+serve_claims() {
+    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
+        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
+}
+
 # claims LABEL [NAME=VALUE...]: a Claims server, warmed on a campaign of its own, then granting
 # from a fresh campaign per connection count.
 claims() {
     local label="$1"
     shift
-    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
-        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
+    serve_claims "$@"
     create_campaign warm 10000000
     run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
     for c in $CONNECTIONS; do
@@ -212,8 +217,7 @@ if wants soldout; then
     # A server of its own: one that just granted hundreds of thousands of coupons holds them all,
     # and collecting that heap is a cost of those grants, not of refusing.
     TARGET=sqlite
-    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
-        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
+    serve_claims
     create_campaign gone 1
     run_wrk "$WARMUP" /campaigns/gone/claims 64 warm >/dev/null
     for c in $CONNECTIONS; do measure "Claims refusing sold_out (SQLite)" /campaigns/gone/claims conflict "$c"; done
@@ -231,8 +235,7 @@ if wants cold; then
     # Idle since start: the round opens a minute and a half after the campaign is created, so
     # the campaign's tick (every minute) warms it up before the opening, as in production.
     TARGET=sqlite
-    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
-        Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)"
+    serve_claims
     connections="${CONNECTIONS##* }"
     create_campaign cold 10000000 90
     sleep 91

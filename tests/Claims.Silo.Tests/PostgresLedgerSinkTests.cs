@@ -9,10 +9,8 @@ public sealed class PostgresLedgerSinkTests
     [Fact]
     public async Task ConcurrentPublishersAreAllRecordedInOrderAndARedeliveryAddsNothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<PostgresLedgerSink>.Instance);
+        await using var store = await SinkOnNewDatabase.CreateAsync();
+        var sink = store.Sink;
         using var start = new Barrier(8);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(publisher => Task.Run(async () =>
@@ -25,7 +23,7 @@ public sealed class PostgresLedgerSinkTests
         })));
         await sink.PublishAsync([LedgerSamples.Paused("0-0-0"), LedgerSamples.Paused("7-24-9")]);
 
-        Assert.Equal(2000L, await database.ScalarAsync<long>("SELECT count(*) FROM ClaimsLedger"));
+        Assert.Equal(2000L, await store.Database.ScalarAsync<long>("SELECT count(*) FROM ClaimsLedger"));
         var events = await sink.ReadAsync("lushan-2023");
         Assert.Equal(2000, events.Count);
 
@@ -37,11 +35,39 @@ public sealed class PostgresLedgerSinkTests
     [Fact]
     public async Task PoolJournalsTakeEachVersionOnceAndReadBackInOrder()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<PostgresLedgerSink>.Instance);
+        await using var store = await SinkOnNewDatabase.CreateAsync();
 
-        await JournalChecks.EachVersionIsTakenOnceAndReadsBackInOrderAsync(sink);
+        await JournalChecks.EachVersionIsTakenOnceAndReadsBackInOrderAsync(store.Sink);
+    }
+
+    /// <summary>A ledger sink over a throwaway database with the schema applied.</summary>
+    private sealed class SinkOnNewDatabase : IAsyncDisposable
+    {
+        private readonly NpgsqlDataSource _dataSource;
+
+        private SinkOnNewDatabase(TestDatabase database, NpgsqlDataSource dataSource)
+        {
+            Database = database;
+            _dataSource = dataSource;
+            Sink = new PostgresLedgerSink(dataSource, LedgerSamples.Serializer, LedgerSamples.Metrics, NullLogger<PostgresLedgerSink>.Instance);
+        }
+
+        public TestDatabase Database { get; }
+
+        public PostgresLedgerSink Sink { get; }
+
+        public static async Task<SinkOnNewDatabase> CreateAsync()
+        {
+            var database = await TestDatabase.CreateAsync();
+            await PostgresSchema.ApplyAsync(database.ConnectionString, TestContext.Current.CancellationToken);
+            return new SinkOnNewDatabase(database, NpgsqlDataSource.Create(database.ConnectionString));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Sink.DisposeAsync();
+            await _dataSource.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 }
