@@ -164,6 +164,18 @@ measure() {
     echo "$label, $connections connections: $rate $counted/s, ${cpu} µs CPU per answer ($answers; $latency${per_commit:+; $per_commit grants per commit})" >&2
 }
 
+# rush LABEL STOCK_UP: STOCK_UP ID STOCK gives campaign ID ten million coupons; a warm-up on one
+# campaign, then a measured rush on a fresh one per connection count.
+rush() {
+    local label="$1" stock_up="$2"
+    "$stock_up" warm 10000000
+    run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
+    for c in $CONNECTIONS; do
+        "$stock_up" "rush-$c" 10000000
+        measure "$label" "/campaigns/rush-$c/claims" created "$c"
+    done
+}
+
 TARGET=""
 if wants bare || wants yardstick; then
     TARGET=redis
@@ -173,12 +185,7 @@ if wants bare || wants yardstick; then
         for c in $CONNECTIONS; do measure "Bare Kestrel + JWT (200, no work)" /bare ok "$c"; done
     fi
     if wants yardstick; then
-        set_yardstick_stock warm 100000000
-        run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
-        for c in $CONNECTIONS; do
-            set_yardstick_stock "rush-$c" 100000000
-            measure "Yardstick: Redis Lua seckill" "/campaigns/rush-$c/claims" created "$c"
-        done
+        rush "Yardstick: Redis Lua seckill" set_yardstick_stock
     fi
     stop_server
 fi
@@ -189,18 +196,12 @@ serve_claims() {
         Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
 }
 
-# claims LABEL [NAME=VALUE...]: a Claims server, warmed on a campaign of its own, then granting
-# from a fresh campaign per connection count.
+# claims LABEL [NAME=VALUE...]: a Claims server rushed as the yardstick is.
 claims() {
     local label="$1"
     shift
     serve_claims "$@"
-    create_campaign warm 10000000
-    run_wrk "$WARMUP" /campaigns/warm/claims 64 warm >/dev/null
-    for c in $CONNECTIONS; do
-        create_campaign "rush-$c" 10000000
-        measure "Claims granting, $label" "/campaigns/rush-$c/claims" created "$c"
-    done
+    rush "Claims granting, $label" create_campaign
 }
 
 if wants memory; then
