@@ -49,7 +49,7 @@ if ! command -v wrk >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 # The servers as shipped: published.
-for project in src/Api bench/Claims.Yardstick; do
+for project in src/Host bench/Claims.Yardstick; do
     dotnet publish -c Release -r linux-x64 --self-contained false "$project" -o "$WORK/$(basename "$project")" -nologo -v quiet >/dev/null \
         || { echo "publishing $project failed"; exit 1; }
 done
@@ -192,7 +192,7 @@ fi
 
 # serve_claims [NAME=VALUE...]: a Claims server with a data directory and silo ports of its own.
 serve_claims() {
-    serve "$WORK/Api/Claims.Api.dll" /health/ready GET \
+    serve "$WORK/Host/Claims.Host.dll" /health/ready GET \
         Storage__DataDirectory="$WORK/data-$RANDOM" Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" "$@"
 }
 
@@ -226,7 +226,7 @@ if wants soldout; then
 fi
 if wants postgres; then
     TARGET=postgres
-    dotnet "$WORK/Api/Claims.Api.dll" schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
+    dotnet "$WORK/Host/Claims.Host.dll" schema --Storage:Provider=Postgres --Storage:ConnectionString="$CLAIMS_TEST_POSTGRES" >/dev/null \
         || { echo "applying the PostgreSQL schema failed"; exit 1; }
     claims "PostgreSQL (durable)" Storage__Provider=Postgres Storage__ConnectionString="$CLAIMS_TEST_POSTGRES"
     stop_server

@@ -38,7 +38,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
     {
         var dataDirectory = Directory.CreateTempSubdirectory("claims-rehearsal-").FullName;
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Claims.Api.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,

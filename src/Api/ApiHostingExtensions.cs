@@ -1,5 +1,4 @@
 using Claims.Api.Admin;
-using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Claims;
@@ -10,7 +9,7 @@ using Claims.Api.Problems;
 using Claims.Api.Redemptions;
 using Claims.Api.Risk;
 using Claims.Api.Samples;
-using Claims.Grains.Campaigns;
+using Claims.Client.Admission;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-using Claims.Grains.Board;
+using Claims.Client.Board;
 using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
 using Claims.Grains.Risk;

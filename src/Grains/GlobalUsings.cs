@@ -1,3 +1,4 @@
+global using Claims.Client;
 global using Claims.Contracts;
 global using Claims.Contracts.Campaigns;
 global using Claims.Contracts.Claims;

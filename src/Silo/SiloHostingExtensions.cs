@@ -1,7 +1,8 @@
+using Claims.Client.Admission;
+using Claims.Contracts.Campaigns;
 using Claims.Grains;
 using Claims.Grains.Campaigns;
 using Claims.Grains.Risk;
-using Claims.Silo.Admission;
 using Claims.Silo.Storage;
 using Claims.Silo.Telemetry;
 using Orleans.Configuration;

@@ -25,7 +25,7 @@ public sealed class ClaimsProcess : IAsyncDisposable
     public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Api.dll"), address, dataDirectory, settings);
+        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll"), address, dataDirectory, settings);
         await started.WaitUntilReadyAsync();
         return started;
     }

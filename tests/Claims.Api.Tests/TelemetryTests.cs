@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Claims.Client.Telemetry;
 using Claims.Contracts;
-using Claims.Grains.Telemetry;
 
 namespace Claims.Api.Tests;
 

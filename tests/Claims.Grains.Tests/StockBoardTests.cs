@@ -1,4 +1,4 @@
-using Claims.Grains.Board;
+using Claims.Client.Board;
 
 namespace Claims.Grains.Tests;
 

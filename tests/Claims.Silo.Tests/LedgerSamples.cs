@@ -1,5 +1,5 @@
-using Claims.Grains.Board;
-using Claims.Grains.Telemetry;
+using Claims.Client.Board;
+using Claims.Client.Telemetry;
 using Claims.Contracts.Campaigns;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Claims.Api.Problems;
-using Claims.Grains.Board;
-using Claims.Silo.Admission;
+using Claims.Client.Admission;
+using Claims.Client.Board;
 
 namespace Claims.Api.Campaigns;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Claims.Api.Auth;
-using Claims.Grains.Campaigns;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -14,7 +13,7 @@ namespace Claims.Api.Claims;
 /// JSON's and Claims', optimised only once it has been called often; on a node idle since it
 /// started the rush itself paid for that, and granted half as fast in its first ten seconds
 /// (scripts/bench-yardstick.sh, target cold). The grains a round needs are warmed by its
-/// campaign (see <see cref="CampaignGrain"/>); this is the part every process must do for itself.
+/// campaign (see the <c>CampaignGrain</c>); this is the part every process must do for itself.
 /// </summary>
 public sealed partial class ClaimPathWarmUp(
     IOptions<WarmUpOptions> options,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using Claims.Api.Admission;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
-using Claims.Grains.Telemetry;
+using Claims.Client.Admission;
+using Claims.Client.Telemetry;
 
 namespace Claims.Api.Claims;
 

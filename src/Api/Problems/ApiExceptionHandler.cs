@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Claims.Grains.Telemetry;
+using Claims.Client.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Claims.Api.Problems;

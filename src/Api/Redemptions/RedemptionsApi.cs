@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
-using Claims.Grains.Telemetry;
+using Claims.Client.Telemetry;
 using Claims.Contracts.Redemptions;
 
 namespace Claims.Api.Redemptions;

@@ -12,7 +12,7 @@ public interface IQuotaGrain : IGrainWithStringKey
     /// <summary>
     /// Claims a coupon for each resident (or returns the coupon an earlier claim with the same
     /// request key obtained), answering in the order asked. Each claim is decided as if it came
-    /// alone; <see cref="ClaimDispatcher"/> sends several at once to save calls in the rush. If
+    /// alone; the API's dispatcher sends several at once to save calls in the rush. If
     /// deciding one fails, the call fails, and each caller retries with its own request key.
     /// </summary>
     Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims);

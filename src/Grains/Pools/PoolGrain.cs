@@ -1,4 +1,4 @@
-using Claims.Grains.Board;
+using Claims.Client.Board;
 using Claims.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

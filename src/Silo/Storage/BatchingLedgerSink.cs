@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Claims.Client.Telemetry;
 using Claims.Grains.Events;
-using Claims.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 

@@ -1,4 +1,4 @@
-using Claims.Grains.Telemetry;
+using Claims.Client.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;

@@ -1,4 +1,4 @@
-using Claims.Grains.Telemetry;
+using Claims.Client.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,4 +1,4 @@
-using Claims.Grains.Telemetry;
+using Claims.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;

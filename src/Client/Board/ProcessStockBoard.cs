@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Claims.Grains.Board;
+namespace Claims.Client.Board;
 
 /// <summary>
 /// The posts this process knows of, with when each arrived: every pool of this process posts here,

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Claims.Grains.Board;
+using Claims.Client.Admission;
 using StackExchange.Redis;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Board;
 
 /// <summary>
 /// The stock board shared through Redis: a post is kept in this process at once and announced on

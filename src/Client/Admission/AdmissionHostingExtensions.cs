@@ -1,8 +1,8 @@
-using Claims.Grains.Board;
-using Claims.Grains.Telemetry;
+using Claims.Client.Board;
+using Claims.Client.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Admission;
 
 public static class AdmissionHostingExtensions
 {

@@ -1,4 +1,4 @@
-namespace Claims.Grains.Campaigns;
+namespace Claims.Contracts.Campaigns;
 
 /// <summary>How the cluster gets ready for a round's opening (configuration section <c>WarmUp</c>).</summary>
 public sealed class WarmUpOptions

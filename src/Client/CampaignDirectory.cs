@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Claims.Contracts.Campaigns;
+namespace Claims.Client;
 
 /// <summary>
 /// This process's copy of campaign definitions, compiled for the claim path: API nodes route

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Claims.Contracts.Campaigns;
-using Claims.Contracts.Pools;
 
-namespace Claims.Contracts.Claims;
+namespace Claims.Client;
 
 /// <summary>
 /// How API nodes send claims: straight to the pool when it can decide them alone (see

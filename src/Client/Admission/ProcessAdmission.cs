@@ -1,7 +1,6 @@
-using Claims.Silo.Admission;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Claims.Api.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// Admission kept by this process alone: token buckets per resident and per address, and the

@@ -1,4 +1,4 @@
-namespace Claims.Api.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// One round trip per claim: takes a token from every bucket named (or from none, if any is

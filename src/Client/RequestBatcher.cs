@@ -1,4 +1,4 @@
-namespace Claims.Contracts;
+namespace Claims.Client;
 
 /// <summary>
 /// Gathers requests for one grain into batched calls: a request leaves at once when no call is in

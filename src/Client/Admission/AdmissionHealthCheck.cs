@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>Degraded, not down, when Redis is unreachable: the node goes on admitting with what it knows by itself.</summary>
 public sealed class AdmissionHealthCheck(IServiceProvider services, IOptions<AdmissionOptions> options) : IHealthCheck

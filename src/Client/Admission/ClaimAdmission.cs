@@ -1,9 +1,8 @@
 using System.Globalization;
-using Claims.Grains.Board;
-using Claims.Silo.Admission;
+using Claims.Client.Board;
 using StackExchange.Redis;
 
-namespace Claims.Api.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// Decides, before any grain call, whether a claim goes on: the rate limits, and the stock board's

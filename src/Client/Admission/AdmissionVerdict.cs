@@ -1,4 +1,4 @@
-namespace Claims.Api.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// What admission says of a claim before any grain sees it: how long the client must wait when a

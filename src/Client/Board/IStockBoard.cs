@@ -1,4 +1,4 @@
-namespace Claims.Grains.Board;
+namespace Claims.Client.Board;
 
 /// <summary>
 /// Where pools post how many coupons they have left, so that API nodes can answer the catalog and

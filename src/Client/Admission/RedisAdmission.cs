@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// The process's connection to the admission Redis. It connects in the background and keeps

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Claims.Grains.Board;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Board;
 
 /// <summary>A post on the stock channel: the pool's key and its three counts, separated by spaces (pool keys hold none).</summary>
 public static class StockAnnouncement

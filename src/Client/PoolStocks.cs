@@ -1,6 +1,5 @@
-using Claims.Contracts.Campaigns;
 
-namespace Claims.Contracts.Pools;
+namespace Claims.Client;
 
 /// <summary>Reads pools' counts as operators see them: one line per round and coupon type, a split pool's shards summed.</summary>
 public static class PoolStocks

@@ -1,4 +1,4 @@
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// How claims are let in ahead of the grains: rate limits per resident and per client address, and

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Claims.Api.Admission;
+namespace Claims.Client.Admission;
 
 /// <summary>
 /// Token buckets by key (a resident, an address), refilled from the clock when taken from. A

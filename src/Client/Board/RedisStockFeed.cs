@@ -1,6 +1,6 @@
-using Claims.Grains.Board;
+using Claims.Client.Admission;
 
-namespace Claims.Silo.Admission;
+namespace Claims.Client.Board;
 
 /// <summary>Copies the posts of pools in other processes, announced on Redis, into this process's board.</summary>
 public sealed class RedisStockFeed(RedisAdmission redis, ProcessStockBoard board) : IHostedService

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using Claims.Grains.Board;
+using Claims.Client.Board;
 
-namespace Claims.Grains.Telemetry;
+namespace Claims.Client.Telemetry;
 
 /// <summary>
 /// The meter <see cref="MeterName"/>: what operators watch in a rush. Claims granted and refused

@@ -1,0 +1,10 @@
+global using Claims.Contracts;
+global using Claims.Contracts.Campaigns;
+global using Claims.Contracts.Claims;
+global using Claims.Contracts.Pools;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;
+global using Orleans;
