@@ -59,9 +59,9 @@ public static class ApiHostingExtensions
         builder.Services.TryAddSingleton<ProcessAdmission>();
         builder.Services.TryAddSingleton<ClaimAdmission>();
         builder.Services.TryAddSingleton<ClaimLog>();
-        builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+        builder.Services.AddCheckedOptions<SampleOptions>(SampleOptions.Section);
         builder.Services.AddHostedService<SampleLoader>();
-        builder.Services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.Section);
+        builder.Services.AddCheckedOptions<WarmUpOptions>(WarmUpOptions.Section);
         builder.Services.AddHostedService<ClaimPathWarmUp>();
         return builder;
     }

@@ -13,7 +13,7 @@ public static class PoolShards
     /// <summary>
     /// Stock per shard when a campaign leaves the number to Claims. A shard pays off only with
     /// cores to run on: on one small node a whole pool batches more grants into each write than
-    /// its shards do (see the README's figures), so Claims splits only pools far beyond a
+    /// its shards do (see bench/README.md), so Claims splits only pools far beyond a
     /// county's campaign.
     /// </summary>
     public const int ChosenStockPerShard = 100_000;

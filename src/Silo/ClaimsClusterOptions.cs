@@ -1,7 +1,7 @@
 namespace Claims.Silo;
 
 /// <summary>How this silo joins its cluster (configuration section <c>Cluster</c>).</summary>
-public sealed class ClaimsClusterOptions
+public sealed class ClaimsClusterOptions : ICheckedOptions
 {
     public const string Section = "Cluster";
 
@@ -42,4 +42,45 @@ public sealed class ClaimsClusterOptions
 
     /// <summary>How long a grain call waits for its answer before the caller gets a timeout (and the resident a 503 with <c>Retry-After</c>); Orleans' own default is 30 s, longer than a resident waits.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (key, port) in new[] { (nameof(SiloPort), SiloPort), (nameof(GatewayPort), GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                yield return $"{Section}:{key} must be a port from 1 to 65535, not {port}.";
+            }
+        }
+
+        if (SiloPort == GatewayPort)
+        {
+            yield return $"{Section}:{nameof(SiloPort)} and {Section}:{nameof(GatewayPort)} must differ (both are {SiloPort}).";
+        }
+
+        if (string.IsNullOrWhiteSpace(ServiceId) || string.IsNullOrWhiteSpace(ClusterId))
+        {
+            yield return $"{Section}:{nameof(ServiceId)} and {Section}:{nameof(ClusterId)} must not be empty.";
+        }
+
+        if (!Enum.IsDefined(Membership))
+        {
+            yield return $"{Section}:{nameof(Membership)} must be Localhost, Postgres or Redis, not {Membership}.";
+        }
+
+        if (Membership == ClusterMembership.Redis && string.IsNullOrWhiteSpace(Redis))
+        {
+            yield return $"{Section}:{nameof(Redis)} must name the Redis server when {Section}:{nameof(Membership)} is Redis.";
+        }
+
+        if (MaxQueuedCallsPerGrain < 0)
+        {
+            yield return $"{Section}:{nameof(MaxQueuedCallsPerGrain)} must be 0 (no limit) or more, not {MaxQueuedCallsPerGrain}.";
+        }
+
+        if (ResponseTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(ResponseTimeout)} must be longer than zero, not {ResponseTimeout}.";
+        }
+    }
 }

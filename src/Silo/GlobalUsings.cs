@@ -1,3 +1,5 @@
+global using Claims.Client;
+global using Claims.Contracts;
 global using Microsoft.Extensions.Configuration;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Hosting;

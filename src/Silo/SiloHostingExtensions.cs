@@ -21,11 +21,11 @@ public static class SiloHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddClaimsSilo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClaimsClusterOptions>().BindConfiguration(ClaimsClusterOptions.Section);
-        builder.Services.AddOptions<ClaimsStorageOptions>().BindConfiguration(ClaimsStorageOptions.Section);
-        builder.Services.AddOptions<ClaimsLifecycleOptions>().BindConfiguration(ClaimsLifecycleOptions.Section);
-        builder.Services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.Section);
-        builder.Services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section);
+        builder.Services.AddCheckedOptions<ClaimsClusterOptions>(ClaimsClusterOptions.Section);
+        builder.Services.AddCheckedOptions<ClaimsStorageOptions>(ClaimsStorageOptions.Section);
+        builder.Services.AddCheckedOptions<ClaimsLifecycleOptions>(ClaimsLifecycleOptions.Section);
+        builder.Services.AddCheckedOptions<WarmUpOptions>(WarmUpOptions.Section);
+        builder.Services.AddCheckedOptions<RiskOptions>(RiskOptions.Section);
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
         builder.AddClaimsAdmission();
@@ -68,6 +68,6 @@ public static class SiloHostingExtensions
 
     /// <summary>The <c>Cluster</c> and <c>Storage</c> sections, with their defaults where absent.</summary>
     public static (ClaimsClusterOptions Cluster, ClaimsStorageOptions Storage) ClaimsOptions(this IConfiguration configuration) =>
-        (configuration.GetSection(ClaimsClusterOptions.Section).Get<ClaimsClusterOptions>() ?? new(),
-         configuration.GetSection(ClaimsStorageOptions.Section).Get<ClaimsStorageOptions>() ?? new());
+        (configuration.GetChecked<ClaimsClusterOptions>(ClaimsClusterOptions.Section),
+         configuration.GetChecked<ClaimsStorageOptions>(ClaimsStorageOptions.Section));
 }

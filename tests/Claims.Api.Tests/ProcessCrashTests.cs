@@ -61,10 +61,11 @@ public sealed class ProcessCrashTests : IDisposable
     [Fact]
     public async Task ARushOnSeveralPoolsCommittedTogetherLosesNoAcknowledgedGrantToASigkillAndJournalsNoneTwice()
     {
-        // Every claimable type its own pool; the silo's ledger writer commits their appends together.
+        // Every claimable type its own pool, the taps taking turns between them, so the silo's
+        // ledger writer has every pool's appends to commit together when the kill comes.
         string[] types = ["market-10-50", "market-20-100", "dining-10-50"];
         var campaign = ApiCampaigns.Open(stock: Stock);
-        var acknowledged = await ClaimUntilKilledAsync(campaign, Residents * types.Length, inFlight: 96, killAfter: Stock, i => ($"pools-{i % Residents}", types[i / Residents], $"{i % Residents}-{types[i / Residents]}"));
+        var acknowledged = await ClaimUntilKilledAsync(campaign, Residents * types.Length, inFlight: 96, killAfter: Stock, i => ($"pools-{i / types.Length}", types[i % types.Length], $"{i / types.Length}-{types[i % types.Length]}"));
 
         await using var second = await ClaimsProcess.StartAsync(_dataDirectory);
         using var operatorClient = second.ClientFor(TestTokens.Operator());

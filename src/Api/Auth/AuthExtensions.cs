@@ -9,11 +9,8 @@ public static class AuthExtensions
     public static IHostApplicationBuilder AddClaimsAuth(this IHostApplicationBuilder builder)
     {
         var isDevelopment = builder.Environment.IsDevelopment();
-        builder.Services.AddOptions<ClaimsAuthOptions>()
-            .BindConfiguration(ClaimsAuthOptions.Section)
-            .PostConfigure(o => o.SigningKey ??= isDevelopment ? ClaimsAuthOptions.DevelopmentSigningKey : null)
-            .Validate(o => o.SigningKey is { Length: >= 32 }, "Auth:SigningKey must be set, at least 32 characters (there is no default outside Development).")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<ClaimsAuthOptions>(ClaimsAuthOptions.Section)
+            .PostConfigure(o => o.SigningKey ??= isDevelopment ? ClaimsAuthOptions.DevelopmentSigningKey : null);
 
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -1,7 +1,7 @@
 namespace Claims.Api.Auth;
 
 /// <summary>JWT bearer settings (configuration section <c>Auth</c>).</summary>
-public sealed class ClaimsAuthOptions
+public sealed class ClaimsAuthOptions : ICheckedOptions
 {
     public const string Section = "Auth";
 
@@ -18,4 +18,17 @@ public sealed class ClaimsAuthOptions
     public string Audience { get; set; } = "claims-api";
 
     internal const string DevelopmentSigningKey = "claims-development-signing-key-not-for-production";
+
+    public IEnumerable<string> Problems()
+    {
+        if (SigningKey is not { Length: >= 32 })
+        {
+            yield return $"{Section}:{nameof(SigningKey)} must be set, at least 32 characters (there is no default outside Development).";
+        }
+
+        if (string.IsNullOrWhiteSpace(Issuer) || string.IsNullOrWhiteSpace(Audience))
+        {
+            yield return $"{Section}:{nameof(Issuer)} and {Section}:{nameof(Audience)} must not be empty.";
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace Claims.Api.Samples;
 
 /// <summary>Loading the sample campaigns at start (configuration section <c>Samples</c>).</summary>
-public sealed class SampleOptions
+public sealed class SampleOptions : ICheckedOptions
 {
     public const string Section = "Samples";
 
@@ -16,4 +16,12 @@ public sealed class SampleOptions
     /// so the past campaigns of the samples can be claimed from today.
     /// </summary>
     public bool OpenNow { get; set; }
+
+    public IEnumerable<string> Problems()
+    {
+        if (Load && string.IsNullOrWhiteSpace(Directory))
+        {
+            yield return $"{Section}:{nameof(Directory)} must name a folder when {Section}:{nameof(Load)} is true.";
+        }
+    }
 }

@@ -13,13 +13,13 @@ public static class AdmissionHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddClaimsAdmission(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section);
+        builder.Services.AddCheckedOptions<AdmissionOptions>(AdmissionOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ProcessStockBoard>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<ClaimsMetrics>();
         builder.Services.AddHealthChecks().AddCheck<AdmissionHealthCheck>("admission", tags: ["ready"]);
-        if (builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>() is { SharedThroughRedis: true })
+        if (builder.Configuration.GetChecked<AdmissionOptions>(AdmissionOptions.Section) is { SharedThroughRedis: true })
         {
             builder.Services.AddSingleton<RedisAdmission>();
             builder.Services.AddSingleton<RedisStockBoard>();

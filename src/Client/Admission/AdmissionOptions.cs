@@ -6,7 +6,7 @@ namespace Claims.Client.Admission;
 /// grain call. Without <see cref="Redis"/> each process keeps its own buckets and board; with it,
 /// all nodes share them.
 /// </summary>
-public sealed class AdmissionOptions
+public sealed class AdmissionOptions : ICheckedOptions
 {
     public const string Section = "Admission";
 
@@ -33,4 +33,30 @@ public sealed class AdmissionOptions
 
     /// <summary>How old a posted remaining count the catalog still shows before it asks the pool.</summary>
     public TimeSpan RemainingMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (key, burst, perSecond) in new[] { (nameof(ResidentBurst), ResidentBurst, ResidentPerSecond), (nameof(AddressBurst), AddressBurst, AddressPerSecond) })
+        {
+            var refill = key.Replace("Burst", "PerSecond", StringComparison.Ordinal);
+            if (burst < 0)
+            {
+                yield return $"{Section}:{key} must be 0 (off) or more, not {burst}.";
+            }
+            else if (burst > 0 && perSecond <= 0)
+            {
+                yield return $"{Section}:{refill} must be more than zero when {Section}:{key} is on, not {perSecond}.";
+            }
+        }
+
+        if (SoldOutRecheck <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(SoldOutRecheck)} must be longer than zero, not {SoldOutRecheck}.";
+        }
+
+        if (RemainingMaxAge < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(RemainingMaxAge)} must be zero or more, not {RemainingMaxAge}.";
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>How the cluster gets ready for a round's opening (configuration section <c>WarmUp</c>).</summary>
-public sealed class WarmUpOptions
+public sealed class WarmUpOptions : ICheckedOptions
 {
     public const string Section = "WarmUp";
 
@@ -19,4 +19,17 @@ public sealed class WarmUpOptions
     /// rather than during it. Zero turns this part off.
     /// </summary>
     public int Claims { get; set; } = 5000;
+
+    public IEnumerable<string> Problems()
+    {
+        if (Lead <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(Lead)} must be longer than zero, not {Lead}.";
+        }
+
+        if (Claims < 0)
+        {
+            yield return $"{Section}:{nameof(Claims)} must be 0 or more, not {Claims}.";
+        }
+    }
 }

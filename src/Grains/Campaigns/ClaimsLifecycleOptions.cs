@@ -1,7 +1,7 @@
 namespace Claims.Grains.Campaigns;
 
 /// <summary>How campaigns drive their rounds after the claim (configuration section <c>Lifecycle</c>).</summary>
-public sealed class ClaimsLifecycleOptions
+public sealed class ClaimsLifecycleOptions : ICheckedOptions
 {
     public const string Section = "Lifecycle";
 
@@ -17,4 +17,17 @@ public sealed class ClaimsLifecycleOptions
     /// reach every pool of the round before anyone can claim.
     /// </summary>
     public TimeSpan ReallocationCutoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<string> Problems()
+    {
+        if (TickPeriod <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(TickPeriod)} must be longer than zero, not {TickPeriod}.";
+        }
+
+        if (ReallocationCutoff < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(ReallocationCutoff)} must be zero or more, not {ReallocationCutoff}.";
+        }
+    }
 }

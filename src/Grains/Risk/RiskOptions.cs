@@ -1,7 +1,7 @@
 namespace Claims.Grains.Risk;
 
 /// <summary>Thresholds of risk control (configuration section <c>Risk</c>), per merchant.</summary>
-public sealed class RiskOptions
+public sealed class RiskOptions : ICheckedOptions
 {
     public const string Section = "Risk";
 
@@ -31,4 +31,44 @@ public sealed class RiskOptions
 
     /// <summary>After an alert, the same pattern at the same merchant (and resident) stays quiet this long.</summary>
     public TimeSpan Quiet { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (key, count) in new[] { (nameof(BurstCount), BurstCount), (nameof(MinimumSpendSample), MinimumSpendSample), (nameof(RepeatResidentCount), RepeatResidentCount) })
+        {
+            if (count < 1)
+            {
+                yield return $"{Section}:{key} must be 1 or more, not {count}.";
+            }
+        }
+
+        foreach (var (key, window) in new[] { (nameof(BurstWindow), BurstWindow), (nameof(RepeatResidentWindow), RepeatResidentWindow) })
+        {
+            if (window <= TimeSpan.Zero)
+            {
+                yield return $"{Section}:{key} must be longer than zero, not {window}.";
+            }
+        }
+
+        foreach (var (key, share) in new[] { (nameof(MinimumSpendMargin), MinimumSpendMargin), (nameof(MinimumSpendShare), MinimumSpendShare) })
+        {
+            if (share is < 0 or > 1)
+            {
+                yield return $"{Section}:{key} must be a share from 0 to 1, not {share}.";
+            }
+        }
+
+        foreach (var (key, time) in new[] { (nameof(BusinessOpens), BusinessOpens), (nameof(BusinessCloses), BusinessCloses) })
+        {
+            if (time < TimeSpan.Zero || time > TimeSpan.FromDays(1))
+            {
+                yield return $"{Section}:{key} must be a time of day from 00:00 to 24:00, not {time}.";
+            }
+        }
+
+        if (Quiet < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(Quiet)} must be zero or more, not {Quiet}.";
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace Claims.Silo.Storage;
 
 /// <summary>Grain storage settings (configuration section <c>Storage</c>).</summary>
-public sealed class ClaimsStorageOptions
+public sealed class ClaimsStorageOptions : ICheckedOptions
 {
     public const string Section = "Storage";
 
@@ -21,4 +21,22 @@ public sealed class ClaimsStorageOptions
             : ConnectionString;
 
     public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "claims.db"));
+
+    public IEnumerable<string> Problems()
+    {
+        if (!Enum.IsDefined(Provider))
+        {
+            yield return $"{Section}:{nameof(Provider)} must be Sqlite, Memory or Postgres, not {Provider}.";
+        }
+
+        if (Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return $"{Section}:{nameof(ConnectionString)} must name the PostgreSQL database when {Section}:{nameof(Provider)} is Postgres.";
+        }
+
+        if (Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            yield return $"{Section}:{nameof(DataDirectory)} must name a folder when {Section}:{nameof(Provider)} is Sqlite.";
+        }
+    }
 }

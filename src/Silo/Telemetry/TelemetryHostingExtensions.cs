@@ -9,13 +9,14 @@ public static class TelemetryHostingExtensions
 {
     /// <summary>
     /// Exports, over OTLP, Claims' own meter, Orleans' meters and grain-call traces, and ASP.NET
-    /// Core's (which the framework emits by itself) when <c>Telemetry:OtlpEndpoint</c> is set.
+    /// Core's (which the framework emits by itself) when <c>Telemetry:OtlpEndpoint</c> or the
+    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// Without it nothing is collected: recording every request's spans for nobody would cost
     /// the rush.
     /// </summary>
     public static IHostApplicationBuilder AddClaimsTelemetry(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = builder.Configuration.GetChecked<TelemetryOptions>(TelemetryOptions.Section).WithStandardVariables(builder.Configuration);
         if (options.OtlpEndpoint is not { } endpoint)
         {
             return builder;
