@@ -16,7 +16,11 @@ public static class TestTokens
 
     public static string Merchant(string merchantId) => Mint(merchantId, "merchant");
 
-    public static string Mint(string subject, string role, string key = SigningKey, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null)
+    public static string Mint(string subject, string role, string key = SigningKey, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null) =>
+        Mint(subject, role, new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256), audience, issuer, lifetime, issuedAt);
+
+    /// <summary>A token signed as an identity provider signs it, with its private key.</summary>
+    public static string Mint(string subject, string role, SigningCredentials credentials, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -27,7 +31,7 @@ public static class TestTokens
             NotBefore = now,
             IssuedAt = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials,
         });
     }
 }

@@ -15,15 +15,22 @@ public static class AuthExtensions
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<ClaimsAuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<ClaimsAuthOptions>, TokenIssuer>((jwt, auth, issuer) =>
             {
                 jwt.MapInboundClaims = false;
+                if (auth.Value.Authority is { Length: > 0 } authority)
+                {
+                    // The handler then also accepts the provider's issuer and its published keys.
+                    jwt.Authority = authority;
+                    jwt.RequireHttpsMetadata = auth.Value.RequireHttpsMetadata;
+                }
+
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = TokenIssuer.SigningKey(auth.Value),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    IssuerSigningKeys = [issuer.Key, .. auth.Value.PublishedKeys()],
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),

@@ -21,6 +21,7 @@ public sealed partial class ClaimPathWarmUp(
     CampaignDirectory campaigns,
     TokenIssuer tokens,
     IServer server,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ClaimPathWarmUp> logger) : BackgroundService
 {
@@ -35,7 +36,7 @@ public sealed partial class ClaimPathWarmUp(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var warmUp = options.Value;
-        if (warmUp.Claims <= 0 || Address() is not { } address)
+        if (warmUp.Claims <= 0 || await ListeningAddressAsync(stoppingToken) is not { } address)
         {
             return;
         }
@@ -94,6 +95,19 @@ public sealed partial class ClaimPathWarmUp(
     }
 
     // This node's own endpoint; none under a test server, which takes no connections.
+    // The server binds its addresses only once the host has started, which is after this service did.
+    private async Task<Uri?> ListeningAddressAsync(CancellationToken cancellation)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+        using (cancellation.Register(started.SetCanceled))
+        {
+            await started.Task;
+        }
+
+        return Address();
+    }
+
     private Uri? Address()
     {
         var bound = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
