@@ -6,7 +6,9 @@ namespace Claims.Client;
 /// This process's copy of campaign definitions, compiled for the claim path: API nodes route
 /// claims with it and quota grains read it when they activate, without a call to the campaign
 /// grain each time. What routes a claim (coupon types, rounds, limits, regions) never changes once
-/// a campaign is created; unknown ids are not remembered, so a campaign created later is found.
+/// a campaign is created. Reallocation does rewrite a round's stock in the definition, so a cached
+/// copy's stock figures may be stale: stock is read from the pools, never from here. Unknown ids
+/// are not remembered, so a campaign created later is found.
 /// </summary>
 public sealed class CampaignDirectory(IGrainFactory grains)
 {

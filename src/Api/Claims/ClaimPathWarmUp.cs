@@ -9,10 +9,9 @@ namespace Claims.Api.Claims;
 /// Runs the claim path of this node before a round opens: within <see cref="WarmUpOptions.Lead"/>
 /// of an opening it sends itself <see cref="WarmUpOptions.Claims"/> claims of the round's types
 /// through its own HTTP endpoint, from residents of its own, and the round refuses them as not
-/// open yet. The runtime compiles the code a claim runs, Kestrel's, the token check's, the
-/// JSON's and Claims', optimised only once it has been called often; on a node idle since it
-/// started the rush itself paid for that, and granted half as fast in its first ten seconds
-/// (scripts/bench-yardstick.sh, target cold). The grains a round needs are warmed by its
+/// open yet. The runtime compiles each method the claim runs, Kestrel's, the token check's, the
+/// JSON's and Claims', at its first call; on a node idle since it started the rush itself would
+/// pay for that (the yardstick's <c>cold</c> target measures it). The grains a round needs are warmed by its
 /// campaign (see the <c>CampaignGrain</c>); this is the part every process must do for itself.
 /// </summary>
 public sealed partial class ClaimPathWarmUp(

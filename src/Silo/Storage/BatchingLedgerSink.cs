@@ -15,8 +15,8 @@ namespace Claims.Silo.Storage;
 /// <remarks>
 /// The writer has a thread of its own and calls the database synchronously. On the thread pool its
 /// commits, each several milliseconds of blocking work, held one of the few threads a small
-/// machine has while grain calls queued behind it: measured on two cores, the ledger cost a rush
-/// 20-45% of its rate that way, and none measurable on its own thread.
+/// machine has while grain calls queued behind it, which cost a rush a large share of its rate
+/// (bench/README.md).
 /// </remarks>
 internal abstract partial class BatchingLedgerSink : IClaimsEventSink, ILedgerReader, IPoolJournal, IAsyncDisposable
 {
