@@ -11,7 +11,7 @@ public sealed partial class PoolGrain
     private const string FundTarget = "";
 
     // What each later round's pool has confirmed receiving; pushed again after a restart.
-    private readonly Dictionary<string, int> _acknowledged = new(StringComparer.Ordinal);
+    private readonly RunningTotals<string> _acknowledged = new(StringComparer.Ordinal);
     private bool _pushing;
 
     public async ValueTask<RedemptionOutcome> RedeemAsync(PoolRedemption redemption)
@@ -133,13 +133,13 @@ public sealed partial class PoolGrain
 
         await _journal.CommitAsync();
         await PushTransfersAsync();
-        return _journal.AllCommitted && Outgoing().All(o => o.Key == FundTarget || _acknowledged.GetValueOrDefault(o.Key) >= o.Value);
+        return _journal.AllCommitted && Outgoing().All(o => o.Key == FundTarget || _acknowledged.Of(o.Key) >= o.Value);
     }
 
     public async Task ReceiveAsync(string fromPoolKey, int total)
     {
         _journal.ThrowIfFailed();
-        if (Receive(fromPoolKey, total))
+        if (_received.Raise(fromPoolKey, total) > 0)
         {
             _journal.Receive(fromPoolKey, total);
             await _journal.CommitAsync();
@@ -197,10 +197,10 @@ public sealed partial class PoolGrain
         {
             foreach (var (roundId, total) in Outgoing())
             {
-                if (roundId != FundTarget && _acknowledged.GetValueOrDefault(roundId) < total)
+                if (roundId != FundTarget && _acknowledged.Of(roundId) < total)
                 {
                     await GrainFactory.GetGrain<IPoolGrain>(PoolKeyIn(roundId)).ReceiveAsync(this.GetPrimaryKeyString(), total);
-                    _acknowledged[roundId] = total;
+                    _acknowledged.Raise(roundId, total);
                 }
             }
         }

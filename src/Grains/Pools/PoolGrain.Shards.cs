@@ -7,16 +7,11 @@ namespace Claims.Grains.Pools;
 // collected by the next call, at the latest when the round closes.
 public sealed partial class PoolGrain
 {
-    // What this shard lent each sibling, and what each lent it, as running totals.
-    private readonly Dictionary<int, int> _lent = [];
-    private readonly Dictionary<int, int> _borrowed = [];
 
     // Whether this activation has asked every sibling what it lent here: a loan stored by the
     // lender but never by this shard (its answer lost, or this shard restarted) is stock only a
     // collection finds.
     private bool _loansCollected;
-
-    private int NetBorrowed { get; set; }
 
     private int ShareOf(int stock) => _shard is { } shard ? PoolShards.StockOf(stock, _shards, shard) : stock;
 
@@ -37,15 +32,14 @@ public sealed partial class PoolGrain
         var lent = Math.Min(wanted, lendable);
         if (lent > 0)
         {
-            Lend(borrower, _lent.GetValueOrDefault(borrower) + lent);
-            _journal.Lend(borrower, _lent[borrower]);
+            _journal.Lend(borrower, _loans.Lend(borrower, lent));
             PostCounts();
         }
 
         // Nothing is told that a crash could take back: a borrower grants from the total. The
         // total is taken now; a concurrent loan raises it after, and is told by its own call once
         // its own append is done.
-        var total = _lent.GetValueOrDefault(borrower);
+        var total = _loans.LentTo(borrower);
         await _journal.CommitAsync();
         return total;
     }
@@ -120,40 +114,13 @@ public sealed partial class PoolGrain
     {
         var key = GrainKeys.Pool(_campaign.Id, _round.Id, _couponType.Id, sibling);
         var total = await GrainFactory.GetGrain<IPoolGrain>(key).LendAsync(_shard!.Value, wanted);
-        var before = _borrowed.GetValueOrDefault(sibling);
-        if (total <= before)
+        var more = _loans.Borrowed(sibling, total);
+        if (more > 0)
         {
-            return 0;
+            _journal.Borrow(sibling, total);
         }
 
-        Borrow(sibling, total);
-        _journal.Borrow(sibling, total);
-        return total - before;
-    }
-
-    private void Lend(int borrower, int total)
-    {
-        NetBorrowed -= total - _lent.GetValueOrDefault(borrower);
-        _lent[borrower] = total;
-    }
-
-    private void Borrow(int lender, int total)
-    {
-        NetBorrowed += total - _borrowed.GetValueOrDefault(lender);
-        _borrowed[lender] = total;
-    }
-
-    private void RestoreLoans(PoolSnapshot history)
-    {
-        foreach (var (borrower, total) in history.Lent)
-        {
-            Lend(borrower, total);
-        }
-
-        foreach (var (lender, total) in history.Borrowed)
-        {
-            Borrow(lender, total);
-        }
+        return more;
     }
 
     // Before the close counts what is left, and before this activation first lends or borrows: a

@@ -22,9 +22,10 @@ public sealed partial class PoolGrain(
     // The quota activation each shard of residents is served by; grants sent by an older one are
     // refused, so residents' limits hold while a quota grain moves between silos.
     private readonly Dictionary<int, Guid> _fences = [];
+    private readonly ShardLoans _loans = new();
 
     // Coupons passed here by earlier rounds' pools, by pool key, as each last reported its running total.
-    private readonly Dictionary<string, int> _received = new(StringComparer.Ordinal);
+    private readonly RunningTotals<string> _received = new(StringComparer.Ordinal);
 
     private PoolJournalWriter _journal = null!;
     private PoolCoupons _coupons = null!;
@@ -34,13 +35,12 @@ public sealed partial class PoolGrain(
     private CouponBook _book = null!;
     private PoolClosure? _closure;
     private RoundRoute _route = null!;
-    private int _receivedTotal;
     private int _stock;
     private int? _shard;
     private int _shards = 1;
     private bool _paused;
 
-    private int Capacity => _stock + _receivedTotal + _book.RefundedHere + NetBorrowed;
+    private int Capacity => _stock + _received.Sum + _book.RefundedHere + _loans.NetBorrowed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,11 +71,11 @@ public sealed partial class PoolGrain(
         history.Changes.ForEach(_book.Apply);
         foreach (var (from, total) in history.Received)
         {
-            Receive(from, total);
+            _received.Raise(from, total);
         }
 
         _closure = history.Closure;
-        RestoreLoans(history);
+        _loans.Restore(history);
         _journal = new PoolJournalWriter(journal, poolKey, history, snapshots, time, PostCounts, DeactivateOnIdle);
         PostCounts();
     }
@@ -235,7 +235,7 @@ public sealed partial class PoolGrain(
             _round.Id,
             _couponType.Id,
             _stock,
-            RolledIn: _receivedTotal,
+            RolledIn: _received.Sum,
             Refunded: _book.RefundedHere,
             Granted: _book.Granted,
             Redeemed: _book.InStatus(CouponStatus.Used),
@@ -243,7 +243,7 @@ public sealed partial class PoolGrain(
             RolledOut: outgoing.Where(o => o.Key != FundTarget).Sum(o => o.Value),
             ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
             Closed: _closure is not null,
-            Borrowed: NetBorrowed));
+            Borrowed: _loans.NetBorrowed));
     }
 
     public Task SetPausedAsync(bool paused)
@@ -263,20 +263,6 @@ public sealed partial class PoolGrain(
         _stock = ShareOf(stock);
         PostCounts();
         return Task.FromResult(true);
-    }
-
-    // Records a higher running total from an earlier round's pool; a lower or equal one is old news.
-    private bool Receive(string fromPoolKey, int total)
-    {
-        var before = _received.GetValueOrDefault(fromPoolKey);
-        if (total <= before)
-        {
-            return false;
-        }
-
-        _received[fromPoolKey] = total;
-        _receivedTotal += total - before;
-        return true;
     }
 
     private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => _coupons.Of(life.Grant, life.StatusAt(now));
