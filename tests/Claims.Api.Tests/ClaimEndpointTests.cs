@@ -27,6 +27,28 @@ public sealed class ClaimEndpointTests(ClaimsApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task TheClaimsLocationShowsTheCouponToItsOwnerAndToNobodyElse()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var owner = factory.ClientFor(TestTokens.Resident("location-owner"));
+        using var other = factory.ClientFor(TestTokens.Resident("location-other"));
+
+        using var claimed = await owner.ClaimAsync(campaign.Id, "market-20-100");
+        var location = claimed.Headers.Location!.ToString();
+        var coupon = await owner.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);
+
+        Assert.Equal(location, $"/me/coupons/{coupon.GetProperty("couponId").GetString()}");
+        Assert.Equal("claimed", coupon.GetProperty("status").GetString());
+        foreach (var (client, path) in new[] { (other, location), (owner, $"/me/coupons/{campaign.Id}.p1.market-20-100.999"), (owner, "/me/coupons/no-such-coupon"), (owner, "/me/coupons/elsewhere.p1.market-20-100.0") })
+        {
+            using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var (status, problem) = await ClaimsApiFactory.ReadAsync(response);
+            Assert.Equal(HttpStatusCode.NotFound, status);
+            Assert.Equal("coupon_not_found", problem.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
     public async Task ReplayWithTheSameIdempotencyKeyReturnsTheSameCoupon()
     {
         var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());

@@ -17,6 +17,7 @@ public static class ClaimsApi
         // timeout's token and timer would be one more allocation per tap of the rush.
         routes.MapPost("/campaigns/{campaignId}/claims", ClaimAsync).RequireAuthorization(Roles.Resident).DisableRequestTimeout().WithTags("Claims");
         routes.MapGet("/me/coupons", WalletAsync).RequireAuthorization(Roles.Resident).WithTags("Claims");
+        routes.MapGet("/me/coupons/{couponId}", CouponAsync).RequireAuthorization(Roles.Resident).WithTags("Claims");
         return routes;
     }
 
@@ -131,5 +132,24 @@ public static class ClaimsApi
             from couponTypeId in round.Stock.Keys
             select grains.GetGrain<IPoolGrain>(definition.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId).AsTask());
         return TypedResults.Ok(owned.SelectMany(c => c).OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal).Select(CouponView.From).ToArray());
+    }
+
+    // The claim's Location. Someone else's coupon is answered as one that does not exist: ids
+    // are guessable, so telling the two apart would say which coupons exist.
+    private static async Task<Results<Ok<CouponView>, ProblemHttpResult>> CouponAsync(
+        string couponId, ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns)
+    {
+        var userId = user.FindFirstValue("sub")!;
+        if (CouponIds.TryParse(couponId, out var address)
+            && await campaigns.FindAsync(address.CampaignId) is { } campaign
+            && campaign.Rounds.Any(r => r.Id == address.RoundId && r.Stock.ContainsKey(address.CouponTypeId))
+            && campaign.FindCouponType(address.CouponTypeId) is { } couponType
+            && (address.Shard is { } shard ? shard < couponType.PoolShards && couponType.PoolShards > 1 : couponType.PoolShards == 1)
+            && (await grains.GetGrain<IPoolGrain>(address.PoolKey).GetOwnedAsync(userId)).FirstOrDefault(c => c.CouponId == couponId) is { } coupon)
+        {
+            return TypedResults.Ok(CouponView.From(coupon));
+        }
+
+        return ApiProblem.NotFound(ProblemCodes.CouponNotFound, "You hold no coupon with this id.");
     }
 }
