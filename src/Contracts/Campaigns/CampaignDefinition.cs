@@ -42,12 +42,6 @@ public sealed record CampaignDefinition(
     public string QuotaScopeFor(CouponTypeDefinition couponType) =>
         HasCrossIndustryLimit ? QuotaScope.All : couponType.Industry;
 
-    /// <summary>Every quota scope a resident of this campaign can hold coupons in.</summary>
-    public IEnumerable<string> QuotaScopes() =>
-        HasCrossIndustryLimit
-            ? [QuotaScope.All]
-            : CouponTypes.Where(t => !t.ListOnly).Select(t => t.Industry).Distinct(StringComparer.Ordinal);
-
     /// <summary>The round in which <paramref name="couponTypeId"/> can be claimed at <paramref name="now"/>, if any.</summary>
     public RoundDefinition? OpenRound(string couponTypeId, DateTimeOffset now) =>
         Rounds.FirstOrDefault(r => r.Stock.ContainsKey(couponTypeId) && r.OpensAt <= now && now < r.ClosesAt);
