@@ -1,3 +1,5 @@
+using Claims.Api.Campaigns.Documents;
+
 namespace Claims.Api.Admin;
 
-public sealed record AdminCampaignView(CampaignStatus Status, DateTimeOffset CreatedAt, CampaignDefinition Definition, IReadOnlyList<PoolStock> Pools);
+public sealed record AdminCampaignView(CampaignStatus Status, DateTimeOffset CreatedAt, CampaignDocument Definition, IReadOnlyList<PoolStock> Pools);

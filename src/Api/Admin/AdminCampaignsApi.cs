@@ -1,4 +1,5 @@
 using Claims.Api.Auth;
+using Claims.Api.Campaigns.Documents;
 using Claims.Api.Problems;
 
 namespace Claims.Api.Admin;
@@ -16,8 +17,9 @@ public static class AdminCampaignsApi
     }
 
     private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> CreateAsync(
-        CampaignDefinition definition, IGrainFactory grains)
+        CampaignDocument document, IGrainFactory grains)
     {
+        var definition = document.ToDefinition();
         var violations = CampaignValidator.Validate(definition);
         if (violations.Count > 0)
         {
@@ -62,6 +64,6 @@ public static class AdminCampaignsApi
     private static async Task<AdminCampaignView> ViewAsync(IGrainFactory grains, CampaignSnapshot snapshot)
     {
         var definition = snapshot.Definition;
-        return new(snapshot.Status, snapshot.CreatedAt, definition, await PoolStocks.ReadAsync(grains, definition));
+        return new(snapshot.Status, snapshot.CreatedAt, definition.ToDocument(), await PoolStocks.ReadAsync(grains, definition));
     }
 }

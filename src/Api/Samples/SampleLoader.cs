@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Claims.Api.Campaigns.Documents;
+
 namespace Claims.Api.Samples;
 
 /// <summary>Creates the sample campaigns when the process starts, if asked to.</summary>
@@ -13,7 +16,8 @@ public sealed partial class SampleLoader(IOptions<SampleOptions> options, IGrain
 
         foreach (var file in Directory.GetFiles(samples.Directory, "*.json").Order(StringComparer.Ordinal))
         {
-            var definition = CampaignJson.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            var definition = (JsonSerializer.Deserialize<CampaignDocument>(await File.ReadAllTextAsync(file, cancellationToken), CampaignJson.Options)
+                ?? throw new JsonException($"{file} holds no campaign.")).ToDefinition();
             if (samples.OpenNow)
             {
                 var firstOpening = definition.Rounds.Min(r => r.OpensAt);

@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 namespace Claims.Contracts.Campaigns;
 
 /// <summary>
-/// A campaign as an operator writes it: funds, coupon types, limits and rounds. It is the document
-/// format of <c>POST /admin/campaigns</c> and of the files in <c>samples/</c>.
+/// A campaign as grains keep it and store it: funds, coupon types, limits and rounds. The API
+/// reads and shows its own document type, mapped to this one in one place (Claims.Api's
+/// <c>CampaignDocuments</c>); <see cref="CampaignJson"/> writes this type in the same format, for
+/// clients and tools that build campaign files.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.campaign-definition")]

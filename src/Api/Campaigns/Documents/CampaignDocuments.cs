@@ -1,0 +1,37 @@
+namespace Claims.Api.Campaigns.Documents;
+
+/// <summary>The one mapping between the API's campaign documents and stored campaign definitions.</summary>
+public static class CampaignDocuments
+{
+    public static CampaignDefinition ToDefinition(this CampaignDocument document) => new(
+        document.Id,
+        document.Name,
+        document.Description,
+        document.TimeZone,
+        document.Regions,
+        document.MinLeverage,
+        [.. document.Funds.Select(f => new FundDefinition(f.Id, f.Amount))],
+        [.. document.CouponTypes.Select(t => new CouponTypeDefinition(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards))],
+        document.Limits?.Select(l => new LimitDefinition(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
+        [.. document.Rounds.Select(r => new RoundDefinition(
+            r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock))],
+        document.Blacklist,
+        document.RefundPolicy,
+        document.QuotaShards);
+
+    public static CampaignDocument ToDocument(this CampaignDefinition definition) => new(
+        definition.Id,
+        definition.Name,
+        definition.Description,
+        definition.TimeZone,
+        definition.Regions,
+        definition.MinLeverage,
+        [.. definition.Funds.Select(f => new FundDocument(f.Id, f.Amount))],
+        [.. definition.CouponTypes.Select(t => new CouponTypeDocument(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards))],
+        definition.Limits?.Select(l => new LimitDocument(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
+        [.. definition.Rounds.Select(r => new RoundDocument(
+            r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDocument(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock))],
+        definition.Blacklist,
+        definition.RefundPolicy,
+        definition.QuotaShardCount);
+}

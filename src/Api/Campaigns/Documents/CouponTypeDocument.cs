@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Claims.Api.Campaigns.Documents;
+
+/// <summary>A threshold coupon type of a campaign document.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CouponTypeDocument(
+    [property: JsonRequired] string Id,
+    [property: JsonRequired] string Industry,
+    [property: JsonRequired] decimal FaceValue,
+    [property: JsonRequired] decimal MinSpend,
+    decimal? MaxSpend,
+    bool ListOnly,
+    int? Shards = null);

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Claims.Api.Campaigns.Documents;
+
+/// <summary>A release of a campaign document, with its coupons' validity.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record RoundDocument(
+    [property: JsonRequired] string Id,
+    string? Phase,
+    [property: JsonRequired] string Fund,
+    [property: JsonRequired] DateTimeOffset OpensAt,
+    [property: JsonRequired] DateTimeOffset ClosesAt,
+    [property: JsonRequired] ValidityDocument Validity,
+    [property: JsonRequired] IReadOnlyDictionary<string, int> Stock);
+
+/// <summary>How long a claimed coupon can be redeemed: N days, until a fixed time, or until the round closes.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ValidityDocument(int? Days, DateTimeOffset? Until, bool RoundClose);
