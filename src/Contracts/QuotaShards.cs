@@ -17,9 +17,6 @@ public static class QuotaShards
     /// <summary>Slots, and the most quota grains a campaign and scope can have.</summary>
     public const int Count = 64;
 
-    /// <summary>Quota grains per silo Claims chooses for a campaign when its definition names none.</summary>
-    public const int ChosenPerSilo = 8;
-
     public static int Of(string userId)
     {
         // FNV-1a over UTF-8: string.GetHashCode is randomized per process. Short ids are encoded
@@ -39,12 +36,6 @@ public static class QuotaShards
     /// <summary>The quota grain of <paramref name="grains"/> that serves slot <paramref name="slot"/>.</summary>
     public static int GrainOf(int slot, int grains) => slot % grains;
 
-    /// <summary>The slots quota grain <paramref name="grain"/> of <paramref name="grains"/> serves.</summary>
-    public static IReadOnlyList<int> SlotsOf(int grain, int grains) => [.. Enumerable.Range(0, Count / grains).Select(i => grain + (i * grains))];
-
     /// <summary>A valid number of quota grains: a power of two, from one to <see cref="Count"/>.</summary>
     public static bool IsValid(int grains) => grains is >= 1 and <= Count && BitOperations.IsPow2(grains);
-
-    /// <summary>How many quota grains Claims chooses for a cluster of <paramref name="silos"/> active silos.</summary>
-    public static int ChosenFor(int silos) => (int)Math.Min(Count, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, silos) * ChosenPerSilo));
 }

@@ -1,5 +1,4 @@
 using Claims.Client.Board;
-using Claims.Grains.Campaigns;
 using Claims.Grains.Events;
 using Claims.Grains.Risk;
 using Microsoft.Extensions.DependencyInjection;

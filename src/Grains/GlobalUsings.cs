@@ -4,6 +4,7 @@ global using Claims.Contracts.Campaigns;
 global using Claims.Contracts.Claims;
 global using Claims.Contracts.Merchants;
 global using Claims.Contracts.Pools;
+global using Claims.Grains.Campaigns;
 global using Microsoft.Extensions.Logging;
 global using Orleans;
 global using Orleans.Concurrency;

@@ -106,36 +106,12 @@ public sealed class ClaimRoutesTests
     }
 
     [Theory]
-    [InlineData(1, 8)]
-    [InlineData(2, 16)]
-    [InlineData(3, 32)]
-    [InlineData(8, 64)]
-    [InlineData(100, 64)]
-    public void QuotaGrainsAreChosenAsAPowerOfTwoPerSiloUpToOnePerSlot(int silos, int grains)
-    {
-        Assert.Equal(grains, QuotaShards.ChosenFor(silos));
-        Assert.Equal(grains, CampaignBuilder.Valid().WithShardsChosen(silos).QuotaGrains);
-        Assert.Equal(4, (CampaignBuilder.Valid() with { QuotaShardCount = 4 }).WithShardsChosen(silos).QuotaGrains);
-    }
-
-    [Theory]
     [InlineData(0)]
     [InlineData(3)]
     [InlineData(QuotaShards.Count * 2)]
     public void AQuotaShardCountThatIsNotAPowerOfTwoUpToTheSlotsIsRefused(int quotaShards)
     {
         Assert.Contains(CampaignValidator.Validate(CampaignBuilder.Valid() with { QuotaShardCount = quotaShards }), v => v is { Code: "invalid_quota_shards", Path: "$.quotaShards" });
-    }
-
-    [Fact]
-    public void EveryQuotaGrainServesItsOwnSlotsAndTogetherThemAll()
-    {
-        foreach (var grains in new[] { 1, 2, 8, 64 })
-        {
-            var slots = Enumerable.Range(0, grains).SelectMany(g => QuotaShards.SlotsOf(g, grains).Select(s => (Grain: g, Slot: s))).ToList();
-            Assert.Equal(Enumerable.Range(0, QuotaShards.Count), slots.Select(s => s.Slot).Order());
-            Assert.All(slots, s => Assert.Equal(s.Grain, QuotaShards.GrainOf(s.Slot, grains)));
-        }
     }
 
     private static RoundRoute RouteOf(CampaignDefinition campaign) =>

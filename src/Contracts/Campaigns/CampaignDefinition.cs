@@ -48,35 +48,6 @@ public sealed record CampaignDefinition(
     public RoundDefinition? OpenRound(string couponTypeId, DateTimeOffset now) =>
         Rounds.FirstOrDefault(r => r.Stock.ContainsKey(couponTypeId) && r.OpensAt <= now && now < r.ClosesAt);
 
-    /// <summary>
-    /// Where coupons of <paramref name="couponTypeId"/> leaving round <paramref name="from"/> go at
-    /// <paramref name="now"/>: the first round of that type paid by the same fund (funds are never
-    /// mixed) that has not closed, starting with <paramref name="from"/> itself when
-    /// <paramref name="includeFrom"/>. Null means the fund: no such round is left.
-    /// </summary>
-    public RoundDefinition? RolloverTarget(RoundDefinition from, string couponTypeId, DateTimeOffset now, bool includeFrom) =>
-        Rounds
-            .Where(r => r.Stock.ContainsKey(couponTypeId) && r.Fund == from.Fund && now < r.ClosesAt)
-            .Where(r => includeFrom ? r.OpensAt >= from.OpensAt : r.OpensAt > from.OpensAt)
-            .OrderBy(r => r.OpensAt)
-            .FirstOrDefault();
-
-    /// <summary>
-    /// The same campaign with its numbers of grains fixed where the operator set none: pool
-    /// shards on every coupon type, one per <see cref="PoolShards.ChosenStockPerShard"/> coupons
-    /// of the type's largest round, and quota grains for a cluster of <paramref name="silos"/>
-    /// active silos. Fixed when the campaign is created, since grants are filed by them.
-    /// </summary>
-    /// <remarks>A plain array: a silo stores what this returns, and grain storage serializers cannot rebuild the compiler's own collection types.</remarks>
-    public CampaignDefinition WithShardsChosen(int silos) => this with
-    {
-        CouponTypes = CouponTypes.Select(t => t.Shards is not null ? t : t with
-        {
-            Shards = t.ListOnly ? 1 : PoolShards.ChosenFor(Rounds.Max(r => r.Stock.GetValueOrDefault(t.Id))),
-        }).ToArray(),
-        QuotaShardCount = QuotaShardCount ?? QuotaShards.ChosenFor(silos),
-    };
-
     /// <summary>Every pool grain (one per shard) holding <paramref name="roundId"/>'s stock of <paramref name="couponTypeId"/>.</summary>
     public IReadOnlyList<string> PoolKeys(string roundId, string couponTypeId)
     {

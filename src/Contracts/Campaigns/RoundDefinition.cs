@@ -20,9 +20,4 @@ public sealed record RoundDefinition(
     /// <summary>Rounds without a phase form a phase of their own.</summary>
     [JsonIgnore]
     public string PhaseKey => Phase ?? Id;
-
-    public DateTimeOffset ValidUntil(DateTimeOffset claimedAt) =>
-        Validity.Days is { } days ? claimedAt.AddDays(days)
-        : Validity.Until is { } until ? until
-        : ClosesAt;
 }

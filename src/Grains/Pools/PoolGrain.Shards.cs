@@ -13,7 +13,7 @@ public sealed partial class PoolGrain
     // collection finds.
     private bool _loansCollected;
 
-    private int ShareOf(int stock) => _shard is { } shard ? PoolShards.StockOf(stock, _shards, shard) : stock;
+    private int ShareOf(int stock) => _shard is { } shard ? ShardStock.Of(stock, _shards, shard) : stock;
 
     // The pool of this coupon type in another round that takes what this one passes on: the
     // shard with the same number, since a type has as many shards in every round.

@@ -28,7 +28,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         _routes = await campaigns.FindRoutesAsync(_campaignId);
         if (_routes is not null)
         {
-            _slots = QuotaShards.SlotsOf(_grain, _routes.Campaign.QuotaGrains);
+            _slots = QuotaSlots.Of(_grain, _routes.Campaign.QuotaGrains);
         }
     }
 

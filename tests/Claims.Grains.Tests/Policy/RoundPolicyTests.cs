@@ -1,12 +1,12 @@
-using Claims.Contracts.Campaigns;
+using Claims.Grains.Campaigns;
 
-namespace Claims.Contracts.Tests;
+namespace Claims.Grains.Tests.Policy;
 
-public class RolloverTargetTests
+public sealed class RoundPolicyTests
 {
     private static readonly DateTimeOffset Start = new(2023, 12, 11, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private static readonly CampaignDefinition Campaign = CampaignBuilder.Valid() with
+    private static readonly CampaignDefinition Campaign = TestCampaigns.Open(Start) with
     {
         Funds = [new("county", 1_000_000), new("platform", 1_000_000)],
         Rounds =
@@ -42,7 +42,18 @@ public class RolloverTargetTests
     {
         var p1 = Campaign.Rounds[0];
 
-        Assert.Null(Campaign.RolloverTarget(p1, "dining-99", p1.ClosesAt, includeFrom: false));
+        Assert.Null(Campaign.RolloverTarget(p1, "dining-10-50", p1.ClosesAt, includeFrom: false));
+    }
+
+    [Fact]
+    public void ACouponIsValidForItsDaysUntilItsDateOrUntilItsRoundCloses()
+    {
+        var round = Round("p1", "county", 0);
+        var claimedAt = Start.AddHours(5);
+
+        Assert.Equal(claimedAt.AddDays(3), (round with { Validity = new(3, null, false) }).ValidUntil(claimedAt));
+        Assert.Equal(Start.AddDays(20), (round with { Validity = new(null, Start.AddDays(20), false) }).ValidUntil(claimedAt));
+        Assert.Equal(round.ClosesAt, round.ValidUntil(claimedAt));
     }
 
     private static RoundDefinition Round(string id, string fund, int startDay) =>
