@@ -93,6 +93,37 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task StockReachingARoundThatHasAlreadyClosedIsReportedWhereThePoolsPassedItOn()
+    {
+        // Shanxi's rounds (001) can all close in one tick: what the first passes on reaches
+        // rounds that have closed too, and they pass it on again.
+        var now = fixture.Clock.GetUtcNow();
+        ValidityDefinition untilClose = new(null, null, true);
+        Dictionary<string, int> Stock() => new() { ["market-10-50"] = 10 };
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(now) with
+        {
+            Rounds =
+            [
+                new("p1", "1", "county", now.AddHours(-1), now.AddDays(1), untilClose, Stock()),
+                new("p2", "2", "county", now.AddDays(1), now.AddDays(2), untilClose, Stock()),
+                new("p3", "3", "county", now.AddDays(2), now.AddDays(3), untilClose, Stock()),
+            ],
+        });
+        await fixture.ClaimedAsync(campaign, "early-1");
+        await fixture.ClaimedAsync(campaign, "early-2");
+        fixture.Clock.Advance(TimeSpan.FromDays(4));
+        await fixture.TickAsync(campaign);
+
+        var reports = fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id);
+        var lines = (await reports.BuildAsync())!.Lines.ToDictionary(l => l.RoundId);
+
+        Assert.Equal((0, 2, 10, 0), (lines["p1"].RolledIn, lines["p1"].Expired, lines["p1"].RolledOver, lines["p1"].ReturnedToFund));
+        Assert.Equal((10, 20, 0), (lines["p2"].RolledIn, lines["p2"].RolledOver, lines["p2"].ReturnedToFund));
+        Assert.Equal((20, 0, 30), (lines["p3"].RolledIn, lines["p3"].RolledOver, lines["p3"].ReturnedToFund));
+        Assert.Empty((await reports.ReconcileAsync())!.Differences);
+    }
+
+    [Fact]
     public async Task AnUnknownCampaignHasNoReportOrSettlement()
     {
         var grain = fixture.Grains.GetGrain<ICampaignReportGrain>("no-such-campaign");

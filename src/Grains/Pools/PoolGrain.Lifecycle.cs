@@ -13,6 +13,7 @@ public sealed partial class PoolGrain
     // What each later round's pool has confirmed receiving; pushed again after a restart.
     private readonly RunningTotals<string> _acknowledged = new(StringComparer.Ordinal);
     private bool _pushing;
+    private bool _pushAgain;
 
     public async ValueTask<RedemptionOutcome> RedeemAsync(PoolRedemption redemption)
     {
@@ -142,6 +143,14 @@ public sealed partial class PoolGrain
         if (_received.Raise(fromPoolKey, total) > 0)
         {
             _journal.Receive(fromPoolKey, total);
+            if (_closure is not null)
+            {
+                // The closure's count is a running total of what the close passed on, so the
+                // ledger shows stock that reaches an already closed round leaving it again.
+                _closure = _closure with { Unclaimed = Capacity - _book.Granted };
+                _journal.Close(_closure);
+            }
+
             await _journal.CommitAsync();
         }
 
@@ -187,7 +196,14 @@ public sealed partial class PoolGrain
     // journal are pushed, so a crash cannot leave a receiver holding stock this pool no longer gave.
     private async Task PushTransfersAsync()
     {
-        if (_pushing || !_journal.AllCommitted)
+        if (_pushing)
+        {
+            // Totals raised while a push is under way (stock reaching a closed round) go out with it.
+            _pushAgain = true;
+            return;
+        }
+
+        if (!_journal.AllCommitted)
         {
             return;
         }
@@ -195,14 +211,19 @@ public sealed partial class PoolGrain
         _pushing = true;
         try
         {
-            foreach (var (roundId, total) in Outgoing())
+            do
             {
-                if (roundId != FundTarget && _acknowledged.Of(roundId) < total)
+                _pushAgain = false;
+                foreach (var (roundId, total) in Outgoing())
                 {
-                    await GrainFactory.GetGrain<IPoolGrain>(PoolKeyIn(roundId)).ReceiveAsync(this.GetPrimaryKeyString(), total);
-                    _acknowledged.Raise(roundId, total);
+                    if (roundId != FundTarget && _acknowledged.Of(roundId) < total)
+                    {
+                        await GrainFactory.GetGrain<IPoolGrain>(PoolKeyIn(roundId)).ReceiveAsync(this.GetPrimaryKeyString(), total);
+                        _acknowledged.Raise(roundId, total);
+                    }
                 }
             }
+            while (_pushAgain && _journal.AllCommitted);
         }
         catch (Exception exception)
         {

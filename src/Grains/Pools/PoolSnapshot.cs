@@ -57,7 +57,7 @@ public sealed class PoolSnapshot
             Received[received.FromPoolKey] = Math.Max(Received.GetValueOrDefault(received.FromPoolKey), received.Total);
         }
 
-        Closure ??= append.Closure;
+        Closure = append.Closure ?? Closure;
         Raise(Lent, append.Lent);
         Raise(Borrowed, append.Borrowed);
     }

@@ -35,12 +35,15 @@ public static class PoolLedgerEvents
     }
 
     // One pool's journal read in order: its grants so far, to give each change its coupon, and
-    // the totals it was passed, to give each receipt its count.
+    // the totals it was passed and passed on at its close, to give each receipt its count.
     private sealed class PoolReading(CampaignDefinition campaign, string poolKey)
     {
         private readonly PoolCoupons _coupons = PoolCoupons.For(campaign, poolKey);
         private readonly List<PoolGrant> _grants = [];
         private readonly Dictionary<string, int> _received = new(StringComparer.Ordinal);
+
+        // The closure's running total so far; null until the round closed.
+        private int? _passedOnAtClose;
 
         public void Read(PoolAppended append, List<ClaimsEvent> events)
         {
@@ -78,14 +81,16 @@ public static class PoolLedgerEvents
 
             if (append.Closure is { } closure)
             {
+                var before = _passedOnAtClose;
+                _passedOnAtClose = closure.Unclaimed;
                 events.Add(new RoundClosed
                 {
-                    EventId = $"closed:{poolKey}",
-                    OccurredAt = closure.At,
+                    EventId = before is null ? $"closed:{poolKey}" : $"closed:{poolKey}:{closure.Unclaimed}",
+                    OccurredAt = before is null ? closure.At : append.OccurredAt,
                     CampaignId = campaign.Id,
                     RoundId = _coupons.Round.Id,
                     CouponTypeId = _coupons.CouponType.Id,
-                    Unclaimed = closure.Unclaimed,
+                    Unclaimed = closure.Unclaimed - (before ?? 0),
                     TargetRoundId = closure.IntoRoundId,
                 });
             }

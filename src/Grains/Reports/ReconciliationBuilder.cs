@@ -25,6 +25,8 @@ public static class ReconciliationBuilder
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "redeemed", line.Redeemed - line.Refunded, pool.Redeemed);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "expired", line.Expired, pool.Expired);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "rolledIn", line.RolledIn, pool.RolledIn);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "rolledOver", line.RolledOver, pool.RolledOut);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "returnedToFund", line.ReturnedToFund, pool.ReturnedToFund);
         }
 
         foreach (var fund in settlement.Funds)
