@@ -77,6 +77,36 @@ public sealed class RiskControlTests
         await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "alert_not_found", admin.PostAsync("/admin/alerts/no-such-alert/suspend", null, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ACampaignsOwnBusinessHoursDecideOverTheSettings(bool campaignOpenNow)
+    {
+        // Gaoping's coupons (004) are valid until 23:59: a campaign sets the hours its merchants
+        // keep, whatever the deployment's defaults say. Here the settings and the campaign disagree
+        // about the present hour; the campaign's hours decide.
+        var local = TimeOnly.FromTimeSpan(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).TimeOfDay);
+        var open = new BusinessHoursDefinition(local.AddHours(-1), local.AddHours(1));
+        var closed = new BusinessHoursDefinition(local.AddHours(2), local.AddHours(3));
+        var (settings, campaignHours) = campaignOpenNow ? (closed, open) : (open, closed);
+        await using var factory = ClaimsApiFactory.With(new Dictionary<string, string>
+        {
+            ["Risk:BusinessOpens"] = settings.Opens.ToTimeSpan().ToString(),
+            ["Risk:BusinessCloses"] = settings.Closes.ToTimeSpan().ToString(),
+            ["Risk:RepeatResidentCount"] = "2",
+        });
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open() with { BusinessHours = campaignHours });
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var merchant = await admin.ApprovedMerchantAsync(["supermarket", "dining"]);
+        var till = factory.ClientFor(TestTokens.Merchant(merchant));
+
+        // The marker's second coupon raises repeatResident last, once every earlier redemption is weighed.
+        await RedeemAsync(factory, campaign, till, "marker", 90m, "market-10-50");
+        await RedeemAsync(factory, campaign, till, "marker", 95m, "dining-10-50");
+
+        Assert.Equal(campaignOpenNow ? ["repeatResident"] : ["outsideBusinessHours", "repeatResident"], await AlertKindsAsync(factory, merchant, expected: campaignOpenNow ? 1 : 2));
+    }
+
     [Fact]
     public async Task ANormalDayRaisesNothing()
     {

@@ -23,7 +23,8 @@ public sealed record CampaignDefinition(
     [property: JsonRequired] IReadOnlyList<RoundDefinition> Rounds,
     IReadOnlyList<string>? Blacklist,
     RefundPolicy? RefundPolicy = null,
-    [property: JsonPropertyName("quotaShards")] int? QuotaShardCount = null)
+    [property: JsonPropertyName("quotaShards")] int? QuotaShardCount = null,
+    BusinessHoursDefinition? BusinessHours = null)
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 

@@ -48,10 +48,10 @@ public sealed class OrderGrain(
         }
 
         await state.WriteStateAsync();
-        if (outcome.Receipt is { } redeemed && (await campaigns.FindAsync(coupon.CampaignId))?.FindCouponType(coupon.CouponTypeId) is { } couponType)
+        if (outcome.Receipt is { } redeemed && await campaigns.FindAsync(coupon.CampaignId) is { } campaign && campaign.FindCouponType(coupon.CouponTypeId) is { } couponType)
         {
             await GrainFactory.GetGrain<IRiskGrain>(merchantId)
-                .ObserveAsync(new(coupon.CampaignId, request.UserId, orderId, request.OrderAmount, couponType.MinSpend, redeemed.RedeemedAt));
+                .ObserveAsync(new(coupon.CampaignId, request.UserId, orderId, request.OrderAmount, couponType.MinSpend, redeemed.RedeemedAt, campaign.BusinessHours));
         }
 
         return outcome;

@@ -57,9 +57,10 @@ public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<Ris
             await RaiseAsync(AlertKind.RepeatResident, redemption.UserId, redemption, $"Resident {redemption.UserId}'s coupons used here {residentTimes.Count} times within {o.RepeatResidentWindow}.");
         }
 
-        if (OutsideBusinessHours(at.TimeOfDay, o))
+        var hours = redemption.BusinessHours ?? o.DefaultBusinessHours;
+        if (hours.Excludes(TimeOnly.FromTimeSpan(at.TimeOfDay)))
         {
-            await RaiseAsync(AlertKind.OutsideBusinessHours, "", redemption, $"Order {redemption.OrderId} redeemed at {at:HH:mm} local time, outside {o.BusinessOpens:hh\\:mm}-{o.BusinessCloses:hh\\:mm}.");
+            await RaiseAsync(AlertKind.OutsideBusinessHours, "", redemption, $"Order {redemption.OrderId} redeemed at {at:HH:mm} local time, outside {hours.Opens:HH\\:mm}-{hours.Closes:HH\\:mm}.");
         }
     }
 
@@ -71,11 +72,6 @@ public sealed partial class RiskGrain(IOptions<RiskOptions> options, ILogger<Ris
             window.Dequeue();
         }
     }
-
-    private static bool OutsideBusinessHours(TimeSpan local, RiskOptions o) =>
-        o.BusinessOpens != o.BusinessCloses && (o.BusinessOpens < o.BusinessCloses
-            ? local < o.BusinessOpens || local >= o.BusinessCloses
-            : local < o.BusinessOpens && local >= o.BusinessCloses);
 
     private void Sweep(DateTimeOffset now, RiskOptions o)
     {

@@ -24,13 +24,21 @@ public sealed class RiskOptions : ICheckedOptions
 
     public TimeSpan RepeatResidentWindow { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Business hours in the campaign's time zone; a redemption outside them raises an alert. Equal bounds: always open.</summary>
+    /// <summary>
+    /// Business hours in the campaign's time zone for campaigns that set none of their own; a
+    /// redemption outside them raises an alert. Equal bounds: always open.
+    /// </summary>
     public TimeSpan BusinessOpens { get; set; } = TimeSpan.FromHours(7);
 
     public TimeSpan BusinessCloses { get; set; } = TimeSpan.FromHours(23);
 
+    /// <summary>The default hours as a campaign would set them; 24:00 is midnight.</summary>
+    internal BusinessHoursDefinition DefaultBusinessHours => new(TimeOfDay(BusinessOpens), TimeOfDay(BusinessCloses));
+
     /// <summary>After an alert, the same pattern at the same merchant (and resident) stays quiet this long.</summary>
     public TimeSpan Quiet { get; set; } = TimeSpan.FromHours(1);
+
+    private static TimeOnly TimeOfDay(TimeSpan time) => TimeOnly.FromTimeSpan(TimeSpan.FromTicks(time.Ticks % TimeSpan.TicksPerDay));
 
     public IEnumerable<string> Problems()
     {

@@ -22,4 +22,9 @@ public sealed record CampaignDocument(
     [property: JsonRequired] IReadOnlyList<RoundDocument> Rounds,
     IReadOnlyList<string>? Blacklist,
     RefundPolicy? RefundPolicy = null,
-    int? QuotaShards = null);
+    int? QuotaShards = null,
+    BusinessHoursDocument? BusinessHours = null);
+
+/// <summary>Merchants' hours in the campaign's time zone, for risk control: equal bounds mean always open, an opening after the closing spans midnight.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record BusinessHoursDocument([property: JsonRequired] TimeOnly Opens, [property: JsonRequired] TimeOnly Closes);

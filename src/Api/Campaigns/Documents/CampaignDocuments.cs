@@ -17,7 +17,8 @@ public static class CampaignDocuments
             r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock))],
         document.Blacklist,
         document.RefundPolicy,
-        document.QuotaShards);
+        document.QuotaShards,
+        document.BusinessHours is { } hours ? new BusinessHoursDefinition(hours.Opens, hours.Closes) : null);
 
     public static CampaignDocument ToDocument(this CampaignDefinition definition) => new(
         definition.Id,
@@ -33,5 +34,6 @@ public static class CampaignDocuments
             r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDocument(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock))],
         definition.Blacklist,
         definition.RefundPolicy,
-        definition.QuotaShardCount);
+        definition.QuotaShardCount,
+        definition.BusinessHours is { } hours ? new BusinessHoursDocument(hours.Opens, hours.Closes) : null);
 }
