@@ -84,6 +84,7 @@ public static class ApiHostingExtensions
         app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();
+        app.MapAdminReversalsApi();
         app.MapAdminAlertsApi();
         app.MapOperatorLoginApi();
         app.MapOperatorPages();

@@ -86,8 +86,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task<RedemptionOutcome> RedeemAsync(string merchantId, string orderId, Coupon coupon, decimal orderAmount, string? userId = null, string regionCode = "410423") =>
         Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RedeemAsync(new(coupon.CouponId, userId ?? coupon.OwnerId, orderAmount, regionCode));
 
-    public Task<RefundReceipt?> RefundAsync(string merchantId, string orderId) =>
-        Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync();
+    public async Task<RefundReceipt?> RefundAsync(string merchantId, string orderId) =>
+        (await Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync())?.Receipt;
+
+    public Task<ReversalOutcome?> ReverseAsync(string merchantId, string orderId) =>
+        Grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).ReverseAsync();
 
     public Task TickAsync(CampaignDefinition campaign) => Grains.GetGrain<ICampaignGrain>(campaign.Id).TickAsync();
 

@@ -10,11 +10,11 @@ public static class ReportCsv
     {
         var csv = new Csv().Row(
             "roundId", "fund", "industry", "couponTypeId", "faceValue", "stock", "rolledIn", "claimed", "claimedValue", "coverage", "residents",
-            "redeemed", "redeemedValue", "redemptionRate", "refunded", "refundedValue", "expired", "rolledOver", "returnedToFund", "orderTotal", "leverage");
+            "redeemed", "redeemedValue", "redemptionRate", "refunded", "refundedValue", "expired", "rolledOver", "returnedToFund", "orderTotal", "leverage", "reversed", "reversedValue");
         foreach (var l in report.Lines)
         {
             csv.Row(l.RoundId, l.Fund, l.Industry, l.CouponTypeId, l.FaceValue, l.Stock, l.RolledIn, l.Claimed, l.ClaimedValue, l.Coverage, l.Residents,
-                l.Redeemed, l.RedeemedValue, l.RedemptionRate, l.Refunded, l.RefundedValue, l.Expired, l.RolledOver, l.ReturnedToFund, l.OrderTotal, l.Leverage);
+                l.Redeemed, l.RedeemedValue, l.RedemptionRate, l.Refunded, l.RefundedValue, l.Expired, l.RolledOver, l.ReturnedToFund, l.OrderTotal, l.Leverage, l.Reversed, l.ReversedValue);
         }
 
         csv.Gap().Row("merchantId", "redemptions", "value", "orderTotal");
@@ -28,16 +28,16 @@ public static class ReportCsv
 
     public static string Write(Settlement settlement)
     {
-        var csv = new Csv().Row("fund", "budget", "paid", "leftover");
+        var csv = new Csv().Row("fund", "budget", "paid", "leftover", "held", "released", "reversed");
         foreach (var f in settlement.Funds)
         {
-            csv.Row(f.Fund, f.Budget, f.Paid, f.Leftover);
+            csv.Row(f.Fund, f.Budget, f.Paid, f.Leftover, f.Held, f.Released, f.Reversed);
         }
 
-        csv.Gap().Row("fund", "merchantId", "redemptions", "amount");
+        csv.Gap().Row("fund", "merchantId", "redemptions", "amount", "held", "released", "reversed");
         foreach (var m in settlement.Merchants)
         {
-            csv.Row(m.Fund, m.MerchantId, m.Redemptions, m.Amount);
+            csv.Row(m.Fund, m.MerchantId, m.Redemptions, m.Amount, m.Held, m.Released, m.Reversed);
         }
 
         return csv.ToString();
@@ -56,10 +56,10 @@ public static class ReportCsv
 
     public static string Write(IReadOnlyList<AuditRecord> records)
     {
-        var csv = new Csv().Row("merchantId", "orderId", "couponId", "userId", "roundId", "fund", "couponTypeId", "orderAmount", "discount", "payable", "redeemedAt", "refunded");
+        var csv = new Csv().Row("merchantId", "orderId", "couponId", "userId", "roundId", "fund", "couponTypeId", "orderAmount", "discount", "payable", "redeemedAt", "refunded", "reversed");
         foreach (var r in records)
         {
-            csv.Row(r.MerchantId, r.OrderId, r.CouponId, r.UserId, r.RoundId, r.Fund, r.CouponTypeId, r.OrderAmount, r.Discount, r.Payable, r.RedeemedAt.ToString("O", CultureInfo.InvariantCulture), r.Refunded);
+            csv.Row(r.MerchantId, r.OrderId, r.CouponId, r.UserId, r.RoundId, r.Fund, r.CouponTypeId, r.OrderAmount, r.Discount, r.Payable, r.RedeemedAt.ToString("O", CultureInfo.InvariantCulture), r.Refunded, r.Reversed);
         }
 
         return csv.ToString();

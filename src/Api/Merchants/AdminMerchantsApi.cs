@@ -14,6 +14,8 @@ public static class AdminMerchantsApi
         group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ApproveAsync()));
         group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.SuspendAsync()));
         group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ReinstateAsync()));
+        group.MapPost("/{merchantId}/ban", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.BanAsync()));
+        group.MapPost("/{merchantId}/release", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ReleaseAsync(), NothingHeld));
         return group;
     }
 
@@ -35,8 +37,13 @@ public static class AdminMerchantsApi
         return existed ? TypedResults.Ok(change.Merchant!) : TypedResults.Created($"/admin/merchants/{body.Id}", change.Merchant!);
     }
 
-    // Without an action, reads the merchant.
-    private static async Task<Results<Ok<Merchant>, ProblemHttpResult>> ActAsync(string merchantId, IGrainFactory grains, Func<IMerchantGrain, Task<MerchantChange>>? action)
+    private static ProblemHttpResult NothingHeld(Merchant merchant) =>
+        ApiProblem.Conflict(ProblemCodes.NothingHeld, $"No money of merchant '{merchant.Id}' is held.");
+
+    // Without an action, reads the merchant. A refused status step is answered from the status
+    // unless the action says otherwise.
+    private static async Task<Results<Ok<Merchant>, ProblemHttpResult>> ActAsync(
+        string merchantId, IGrainFactory grains, Func<IMerchantGrain, Task<MerchantChange>>? action, Func<Merchant, ProblemHttpResult>? refused = null)
     {
         if (!CampaignValidator.IsValidId(merchantId))
         {
@@ -56,8 +63,12 @@ public static class AdminMerchantsApi
         }
 
         var change = await action(grain);
-        return change.Applied
-            ? TypedResults.Ok(change.Merchant!)
-            : ApiProblem.Conflict(ProblemCodes.InvalidTransition, $"Merchant '{merchantId}' is {merchant.Status.ToString().ToLowerInvariant()}: approve a pending merchant, suspend an approved one, reinstate a suspended one.");
+        return change switch
+        {
+            { Applied: true } => TypedResults.Ok(change.Merchant!),
+            _ when refused is not null => refused(merchant),
+            { Merchant.Status: MerchantStatus.Banned } => ApiProblem.Conflict(ProblemCodes.MerchantBanned, $"Merchant '{merchantId}' is banned for good."),
+            _ => ApiProblem.Conflict(ProblemCodes.InvalidTransition, $"Merchant '{merchantId}' is {merchant.Status.ToString().ToLowerInvariant()}: approve a pending merchant, suspend an approved one, reinstate a suspended one."),
+        };
     }
 }

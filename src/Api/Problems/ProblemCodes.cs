@@ -22,6 +22,10 @@ public static class ProblemCodes
     public const string InvalidTransition = "invalid_transition";
     public const string CouponNotFound = "coupon_not_found";
     public const string OrderNotFound = "order_not_found";
+    public const string OrderReversed = "order_reversed";
+    public const string OrderRefunded = "order_refunded";
+    public const string MerchantBanned = "merchant_banned";
+    public const string NothingHeld = "nothing_held";
     public const string AlertNotFound = "alert_not_found";
     public const string NotListOnly = "not_list_only";
     public const string RoundNotFound = "round_not_found";

@@ -51,9 +51,12 @@ public static class RedemptionsApi
         var refund = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync()
             : null;
-        metrics.Refund(refund is null ? ProblemCodes.OrderNotFound : "refunded");
-        return refund is null
-            ? ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"You have no redeemed order '{orderId}'.")
-            : TypedResults.Ok(refund);
+        metrics.Refund(refund switch { null => ProblemCodes.OrderNotFound, { Receipt: null } => ProblemCodes.OrderReversed, _ => "refunded" });
+        return refund switch
+        {
+            null => ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"You have no redeemed order '{orderId}'."),
+            { Receipt: { } receipt } => TypedResults.Ok(receipt),
+            _ => ApiProblem.Conflict(ProblemCodes.OrderReversed, $"Order '{orderId}' was reversed as fraudulent; its discount is no longer yours to refund."),
+        };
     }
 }

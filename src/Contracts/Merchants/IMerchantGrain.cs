@@ -16,9 +16,15 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>Pending → approved (approved stays approved).</summary>
     Task<MerchantChange> ApproveAsync();
 
-    /// <summary>Approved → suspended (suspended stays suspended).</summary>
+    /// <summary>Approved → suspended (suspended stays suspended); holds the merchant's unsettled money.</summary>
     Task<MerchantChange> SuspendAsync();
 
-    /// <summary>Suspended → approved (approved stays approved).</summary>
+    /// <summary>Suspended → approved (approved stays approved). Held money stays held until released.</summary>
     Task<MerchantChange> ReinstateAsync();
+
+    /// <summary>Any status → banned, for good; holds the merchant's unsettled money.</summary>
+    Task<MerchantChange> BanAsync();
+
+    /// <summary>Releases the merchant's held money to the settlement; refused when nothing is held.</summary>
+    Task<MerchantChange> ReleaseAsync();
 }

@@ -2,11 +2,14 @@ namespace Claims.Contracts.Merchants;
 
 /// <summary>
 /// A shop that redeems coupons: the industries it sells in (<c>any</c> for all) and the region
-/// code it trades in.
+/// code it trades in, and the holds on its money, oldest first.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.merchant")]
-public sealed record Merchant(string Id, string Name, IReadOnlyList<string> Industries, string RegionCode, MerchantStatus Status, DateTimeOffset RegisteredAt)
+public sealed record Merchant(string Id, string Name, IReadOnlyList<string> Industries, string RegionCode, MerchantStatus Status, DateTimeOffset RegisteredAt, IReadOnlyList<MerchantHold>? Holds = null)
 {
+    /// <summary>Whether money of this merchant is held now.</summary>
+    public bool Held => Holds is { Count: > 0 } holds && holds[^1].ReleasedAt is null;
+
     public const string AnyIndustry = "any";
 
     /// <summary>Whether this merchant may take a coupon of <paramref name="industry"/>; a coupon for <c>any</c> industry fits every merchant.</summary>

@@ -10,4 +10,7 @@ public enum MerchantStatus
 
     /// <summary>Stopped by an operator (fraud, a complaint); reinstating approves it again.</summary>
     Suspended,
+
+    /// <summary>Banned for good (the seeds' 失信/黑名单): never reinstated.</summary>
+    Banned,
 }

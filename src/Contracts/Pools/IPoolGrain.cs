@@ -56,9 +56,18 @@ public interface IPoolGrain : IGrainWithStringKey
 
     /// <summary>
     /// Refunds the merchant's order that used coupon <paramref name="sequence"/> under the
-    /// campaign's refund policy, or answers as before; null when that order did not use it.
+    /// campaign's refund policy, or answers as before; null when that order did not use it. An
+    /// order already reversed is not refunded: the answer names the reversal.
     /// </summary>
-    ValueTask<RefundReceipt?> RefundAsync(int sequence, string merchantId, string orderId);
+    ValueTask<RefundOutcome?> RefundAsync(int sequence, string merchantId, string orderId);
+
+    /// <summary>
+    /// Reverses the merchant's order that used coupon <paramref name="sequence"/> as fraudulent:
+    /// the coupon is void and its value goes where a refund's would (never back to the owner), or
+    /// answers as before; null when that order did not use it. An order already refunded is not
+    /// reversed: the answer names the refund.
+    /// </summary>
+    ValueTask<ReversalOutcome?> ReverseAsync(int sequence, string merchantId, string orderId);
 
     /// <summary>
     /// Expires the coupons past their validity and, once the round is over, closes it; passes

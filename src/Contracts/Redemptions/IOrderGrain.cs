@@ -11,5 +11,8 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request);
 
     /// <summary>Refunds the order's coupon; null when this merchant has no redeemed order of this id.</summary>
-    Task<RefundReceipt?> RefundAsync();
+    Task<RefundOutcome?> RefundAsync();
+
+    /// <summary>Reverses the order's redemption as fraudulent (an operator's act); null when this merchant has no redeemed order of this id.</summary>
+    Task<ReversalOutcome?> ReverseAsync();
 }

@@ -14,4 +14,5 @@ public sealed record AuditRecord(
     decimal Discount,
     decimal Payable,
     DateTimeOffset RedeemedAt,
-    bool Refunded);
+    bool Refunded,
+    bool Reversed = false);

@@ -1,5 +1,10 @@
 namespace Claims.Contracts.Reports;
 
-/// <summary>What one fund owes one merchant: its redemptions net of refunds, exact to the fen.</summary>
+/// <summary>
+/// What one fund owes one merchant, exact to the fen. <see cref="Amount"/> is paid: redemptions
+/// net of refunds and reversals, less what is <see cref="Held"/> while the merchant's money is held
+/// back; <see cref="Released"/> is the part of it that was held once and released;
+/// <see cref="Reversed"/> is the value of redemptions reversed as fraudulent, which is never owed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("claims.merchant-settlement")]
-public sealed record MerchantSettlement(string Fund, string MerchantId, int Redemptions, decimal Amount);
+public sealed record MerchantSettlement(string Fund, string MerchantId, int Redemptions, decimal Amount, decimal Held = 0, decimal Released = 0, decimal Reversed = 0);

@@ -3,7 +3,8 @@ namespace Claims.Contracts.Reports;
 /// <summary>
 /// One coupon type in one round, from the ledger. Values are yuan. <see cref="Coverage"/> is
 /// claimed / (stock + rolled in); <see cref="RedemptionRate"/> is redeemed / claimed;
-/// <see cref="Leverage"/> is the order total of redemptions not refunded over their discount.
+/// <see cref="Leverage"/> is the order total of redemptions not refunded or reversed over their
+/// discount. <see cref="Reversed"/> counts redemptions an operator reversed as fraudulent.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.report-line")]
 public sealed record ReportLine(
@@ -27,4 +28,6 @@ public sealed record ReportLine(
     int RolledOver,
     int ReturnedToFund,
     decimal OrderTotal,
-    decimal Leverage);
+    decimal Leverage,
+    int Reversed = 0,
+    decimal ReversedValue = 0);

@@ -12,6 +12,7 @@ public static class LedgerKeys
         CouponListed listed => listed.Coupon.CampaignId,
         CouponRedeemed redeemed => redeemed.Coupon.CampaignId,
         CouponRefunded refunded => refunded.Coupon.CampaignId,
+        CouponReversed reversed => reversed.Coupon.CampaignId,
         CouponExpired expired => expired.Coupon.CampaignId,
         StockReallocated reallocated => reallocated.CampaignId,
         CampaignCreated created => created.Definition.Id,

@@ -32,13 +32,38 @@ public sealed partial class MerchantGrain(
 
     public Task<Merchant?> GetAsync() => Task.FromResult(state.State.Merchant);
 
-    public Task<MerchantChange> ApproveAsync() => MoveAsync(MerchantStatus.Pending, MerchantStatus.Approved);
+    public Task<MerchantChange> ApproveAsync() => MoveAsync([MerchantStatus.Pending], MerchantStatus.Approved);
 
-    public Task<MerchantChange> SuspendAsync() => MoveAsync(MerchantStatus.Approved, MerchantStatus.Suspended);
+    public Task<MerchantChange> SuspendAsync() => MoveAsync([MerchantStatus.Approved], MerchantStatus.Suspended);
 
-    public Task<MerchantChange> ReinstateAsync() => MoveAsync(MerchantStatus.Suspended, MerchantStatus.Approved);
+    public Task<MerchantChange> ReinstateAsync() => MoveAsync([MerchantStatus.Suspended], MerchantStatus.Approved);
 
-    private async Task<MerchantChange> MoveAsync(MerchantStatus from, MerchantStatus to)
+    public Task<MerchantChange> BanAsync() => MoveAsync([MerchantStatus.Pending, MerchantStatus.Approved, MerchantStatus.Suspended], MerchantStatus.Banned);
+
+    public async Task<MerchantChange> ReleaseAsync()
+    {
+        if (state.State.Merchant is not { } merchant)
+        {
+            return new(null, Applied: false);
+        }
+
+        if (!merchant.Held)
+        {
+            return new(merchant, Applied: false);
+        }
+
+        var now = time.GetUtcNow();
+        var holds = merchant.Holds!;
+        // Arrays: grain storage serializers cannot rebuild the compiler's own collection types.
+        state.State.Merchant = merchant with { Holds = holds.Take(holds.Count - 1).Append(holds[^1] with { ReleasedAt = now }).ToArray() };
+        var version = _outbox.NextVersion();
+        _outbox.Raise(version, new MerchantHoldReleased { EventId = $"merchant-released:{merchant.Id}:{version}", OccurredAt = now, MerchantId = merchant.Id, HeldAt = holds[^1].HeldAt });
+        await _outbox.CommitAsync(version);
+        LogReleased(merchant.Id, holds[^1].HeldAt);
+        return new(state.State.Merchant, Applied: true);
+    }
+
+    private async Task<MerchantChange> MoveAsync(MerchantStatus[] from, MerchantStatus to)
     {
         if (state.State.Merchant is not { } merchant)
         {
@@ -51,14 +76,19 @@ public sealed partial class MerchantGrain(
             return new(merchant, Applied: true);
         }
 
-        if (merchant.Status != from)
+        if (!from.Contains(merchant.Status))
         {
             return new(merchant, Applied: false);
         }
 
-        state.State.Merchant = merchant with { Status = to };
+        // Stopping a merchant holds its money back from the settlement until an operator decides.
+        var now = time.GetUtcNow();
+        var holds = to is MerchantStatus.Suspended or MerchantStatus.Banned && !merchant.Held
+            ? (merchant.Holds ?? []).Append(new MerchantHold(now, null)).ToArray()
+            : merchant.Holds;
+        state.State.Merchant = merchant with { Status = to, Holds = holds };
         var version = _outbox.NextVersion();
-        _outbox.Raise(version, new MerchantStatusChanged { EventId = $"merchant-status:{merchant.Id}:{version}", OccurredAt = time.GetUtcNow(), MerchantId = merchant.Id, Status = to });
+        _outbox.Raise(version, new MerchantStatusChanged { EventId = $"merchant-status:{merchant.Id}:{version}", OccurredAt = now, MerchantId = merchant.Id, Status = to });
         await _outbox.CommitAsync(version);
         LogStatusChanged(merchant.Id, to);
         return new(state.State.Merchant, Applied: true);
@@ -66,4 +96,7 @@ public sealed partial class MerchantGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Merchant {MerchantId} is now {Status}")]
     private partial void LogStatusChanged(string merchantId, MerchantStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Money of merchant {MerchantId} held since {HeldAt} is released")]
+    private partial void LogReleased(string merchantId, DateTimeOffset heldAt);
 }

@@ -57,28 +57,58 @@ public sealed class OrderGrain(
         return outcome;
     }
 
-    public async Task<RefundReceipt?> RefundAsync()
+    public async Task<RefundOutcome?> RefundAsync()
     {
-        if (state.State.Refund is { } refund)
+        if (state.State.Refund is not null || state.State.Reversal is not null)
         {
-            return refund;
+            return new(state.State.Refund, state.State.Reversal);
         }
 
         var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
+        if (await RedeemedCouponAsync(merchantId, orderId) is not { } coupon)
+        {
+            return null;
+        }
+
+        var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).RefundAsync(coupon.Sequence, merchantId, orderId)
+            ?? throw NoRedemption(coupon, merchantId, orderId);
+        (state.State.Refund, state.State.Reversal) = (outcome.Receipt, outcome.ReversedBy);
+        await state.WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<ReversalOutcome?> ReverseAsync()
+    {
+        if (state.State.Refund is not null || state.State.Reversal is not null)
+        {
+            return new(state.State.Reversal, state.State.Refund);
+        }
+
+        var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
+        if (await RedeemedCouponAsync(merchantId, orderId) is not { } coupon)
+        {
+            return null;
+        }
+
+        var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).ReverseAsync(coupon.Sequence, merchantId, orderId)
+            ?? throw NoRedemption(coupon, merchantId, orderId);
+        (state.State.Reversal, state.State.Refund) = (outcome.Receipt, outcome.RefundedBy);
+        await state.WriteStateAsync();
+        return outcome;
+    }
+
+    private static InvalidOperationException NoRedemption(CouponAddress coupon, string merchantId, string orderId) =>
+        new($"The pool {coupon.PoolKey} has no redemption of coupon {coupon.Sequence} by order {merchantId}/{orderId}.");
+
+    // The coupon this order redeemed, asking its pool when a crash left the answer unrecorded.
+    private async Task<CouponAddress?> RedeemedCouponAsync(string merchantId, string orderId)
+    {
         if (state.State.Receipt is null && state.State.CouponId is { } pending)
         {
             state.State.Receipt = await FindRedemptionAsync(pending, merchantId, orderId);
         }
 
-        if (state.State.Receipt is not { } receipt || !CouponIds.TryParse(receipt.CouponId, out var coupon))
-        {
-            return null;
-        }
-
-        state.State.Refund = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).RefundAsync(coupon.Sequence, merchantId, orderId)
-            ?? throw new InvalidOperationException($"The pool of coupon {receipt.CouponId} has no redemption by order {merchantId}/{orderId}.");
-        await state.WriteStateAsync();
-        return state.State.Refund;
+        return state.State.Receipt is { } receipt && CouponIds.TryParse(receipt.CouponId, out var coupon) ? coupon : null;
     }
 
     private ValueTask<RedemptionReceipt?> FindRedemptionAsync(string couponId, string merchantId, string orderId) =>

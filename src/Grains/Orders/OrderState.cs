@@ -14,4 +14,7 @@ public sealed class OrderState
 
     [Id(2)]
     public RefundReceipt? Refund { get; set; }
+
+    [Id(3)]
+    public ReversalReceipt? Reversal { get; set; }
 }

@@ -6,4 +6,7 @@ public enum CouponChangeKind
     Redeemed,
     Refunded,
     Expired,
+
+    /// <summary>An operator reversed the redemption as fraudulent: the coupon is void and its value passed on.</summary>
+    Reversed,
 }

@@ -10,7 +10,7 @@ internal sealed class CouponLife(PoolGrant grant)
     public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
 
     // Every order that redeemed this coupon (more than one when a refund gave it back to its
-    // owner), oldest first, and their refunds. Most coupons of a rush are never redeemed: the
+    // owner), oldest first, and their refunds and reversals. Most coupons of a rush are never redeemed: the
     // lists exist once something happened, not for every coupon a pool holds.
     private List<CouponChange>? _redemptions;
     private List<CouponChange>? _refunds;
@@ -23,7 +23,10 @@ internal sealed class CouponLife(PoolGrant grant)
         _redemptions?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);
 
     public CouponChange? RefundOf(string merchantId, string orderId) =>
-        _refunds?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);
+        _refunds?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId && r.Kind == CouponChangeKind.Refunded);
+
+    public CouponChange? ReversalOf(string merchantId, string orderId) =>
+        _refunds?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId && r.Kind == CouponChangeKind.Reversed);
 
     public void Apply(CouponChange change)
     {
@@ -39,6 +42,10 @@ internal sealed class CouponLife(PoolGrant grant)
                 break;
             case CouponChangeKind.Expired:
                 Status = CouponStatus.Expired;
+                break;
+            case CouponChangeKind.Reversed:
+                (_refunds ??= []).Add(change);
+                Status = CouponStatus.Void;
                 break;
         }
     }

@@ -54,6 +54,16 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         redemption.OrderAmount - redemption.Discount,
         Local(redemption.At));
 
+    public ReversalReceipt ReversalReceiptOf(CouponChange reversal) => new(
+        IdOf(reversal.Sequence),
+        reversal.MerchantId!,
+        reversal.OrderId!,
+        reversal.OrderAmount,
+        reversal.Discount,
+        reversal.Destination!.Value,
+        reversal.TargetRoundId,
+        Local(reversal.At));
+
     public RefundReceipt RefundReceiptOf(CouponChange refund) => new(
         IdOf(refund.Sequence),
         refund.OrderId!,

@@ -82,7 +82,7 @@ public sealed partial class PoolGrain
         return _coupons.ReceiptOf(redemption);
     }
 
-    public async ValueTask<RefundReceipt?> RefundAsync(int sequence, string merchantId, string orderId)
+    public async ValueTask<RefundOutcome?> RefundAsync(int sequence, string merchantId, string orderId)
     {
         _journal.ThrowIfFailed();
         if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
@@ -90,23 +90,62 @@ public sealed partial class PoolGrain
             return null;
         }
 
+        if (life.ReversalOf(merchantId, orderId) is { } reversal)
+        {
+            await _journal.CommitAsync();
+            return new(null, _coupons.ReversalReceiptOf(reversal));
+        }
+
         if (life.RefundOf(merchantId, orderId) is { } earlier)
         {
             await _journal.CommitAsync();
-            return _coupons.RefundReceiptOf(earlier);
+            return new(_coupons.RefundReceiptOf(earlier), null);
         }
 
         var now = time.GetUtcNow();
-        var (destination, target) = (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner && now < life.Grant.ValidUntil
+        var toOwner = (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner && now < life.Grant.ValidUntil;
+        var change = await PassOnAsync(life, redemption, CouponChangeKind.Refunded, now, toOwner);
+        return new(_coupons.RefundReceiptOf(change), null);
+    }
+
+    public async ValueTask<ReversalOutcome?> ReverseAsync(int sequence, string merchantId, string orderId)
+    {
+        _journal.ThrowIfFailed();
+        if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
+        {
+            return null;
+        }
+
+        if (life.RefundOf(merchantId, orderId) is { } refund)
+        {
+            await _journal.CommitAsync();
+            return new(null, _coupons.RefundReceiptOf(refund));
+        }
+
+        if (life.ReversalOf(merchantId, orderId) is { } earlier)
+        {
+            await _journal.CommitAsync();
+            return new(_coupons.ReversalReceiptOf(earlier), null);
+        }
+
+        var change = await PassOnAsync(life, redemption, CouponChangeKind.Reversed, time.GetUtcNow(), toOwner: false);
+        return new(_coupons.ReversalReceiptOf(change), null);
+    }
+
+    // A refund or reversal: the order's discount comes back, and the coupon goes to its owner or
+    // its value to the open round of its type, else the next of its fund, else the fund.
+    private async Task<CouponChange> PassOnAsync(CouponLife life, CouponChange redemption, CouponChangeKind kind, DateTimeOffset now, bool toOwner)
+    {
+        var (destination, target) = toOwner
             ? (RefundDestination.Owner, null)
             : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
                 ? (RefundDestination.Pool, round.Id)
                 : (RefundDestination.Fund, (string?)null);
-        var change = new CouponChange(sequence, CouponChangeKind.Refunded, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
+        var change = new CouponChange(life.Grant.Sequence, kind, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, redemption.Discount, destination, target);
         Record(life, change);
         await _journal.CommitAsync();
         await PushTransfersAsync();
-        return _coupons.RefundReceiptOf(change);
+        return change;
     }
 
     public async Task<bool> TickAsync()

@@ -18,6 +18,7 @@ public static class AuditSampleBuilder
     {
         var fundOfRound = campaign.Rounds.ToDictionary(r => r.Id, r => r.Fund, StringComparer.Ordinal);
         var refunded = ledger.OfType<CouponRefunded>().Select(r => $"{r.MerchantId}/{r.Receipt.OrderId}").ToHashSet(StringComparer.Ordinal);
+        var reversed = ledger.OfType<CouponReversed>().Select(r => $"{r.Receipt.MerchantId}/{r.Receipt.OrderId}").ToHashSet(StringComparer.Ordinal);
         return [.. ledger.OfType<CouponRedeemed>()
             .GroupBy(r => r.Receipt.MerchantId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -36,7 +37,8 @@ public static class AuditSampleBuilder
                 r.Receipt.Discount,
                 r.Receipt.Payable,
                 r.Receipt.RedeemedAt,
-                refunded.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}")))];
+                refunded.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}"),
+                reversed.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}")))];
     }
 
     // FNV-1a over the UTF-8 of "seed:eventId".

@@ -57,6 +57,18 @@ public static class CampaignReportBuilder
                     break;
                 }
 
+                case CouponReversed reversed:
+                {
+                    var line = Line(reversed.Coupon.RoundId, reversed.Coupon.CouponTypeId);
+                    var receipt = reversed.Receipt;
+                    line.Reversed++;
+                    line.ReversedValue += receipt.Discount;
+                    line.OrderTotal -= receipt.OrderAmount;
+                    line.Leave(receipt.RoundId, 1);
+                    merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), -1, -receipt.Discount, -receipt.OrderAmount);
+                    break;
+                }
+
                 case CouponExpired expired:
                 {
                     var line = Line(expired.Coupon.RoundId, expired.Coupon.CouponTypeId);

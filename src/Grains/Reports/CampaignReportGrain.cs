@@ -9,7 +9,16 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
 {
     public Task<CampaignReport?> BuildAsync() => FoldAsync(CampaignReportBuilder.Build);
 
-    public Task<Settlement?> SettleAsync() => FoldAsync(SettlementBuilder.Build);
+    public async Task<Settlement?> SettleAsync()
+    {
+        if (await GrainFactory.GetGrain<ICampaignGrain>(this.GetPrimaryKeyString()).GetAsync() is not { } snapshot)
+        {
+            return null;
+        }
+
+        var ledgerEvents = await ReadLedgerAsync(snapshot.Definition);
+        return SettlementBuilder.Build(snapshot.Definition, ledgerEvents, await HoldsAsync(ledgerEvents), time.GetUtcNow());
+    }
 
     public Task<IReadOnlyList<AuditRecord>?> SampleAsync(decimal fraction, int seed) =>
         FoldAsync((definition, events, _) => AuditSampleBuilder.Build(definition, events, fraction, seed));
@@ -31,7 +40,7 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         var now = time.GetUtcNow();
         return ReconciliationBuilder.Build(
             CampaignReportBuilder.Build(definition, ledgerEvents, now),
-            SettlementBuilder.Build(definition, ledgerEvents, now),
+            SettlementBuilder.Build(definition, ledgerEvents, await HoldsAsync(ledgerEvents), now),
             pools,
             now);
     }
@@ -46,6 +55,15 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         }
 
         return fold(snapshot.Definition, await ReadLedgerAsync(snapshot.Definition), time.GetUtcNow());
+    }
+
+    // Holds are the merchants' own state, read as of now: a settlement is a statement of the
+    // moment it is drawn up.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<MerchantHold>>> HoldsAsync(IReadOnlyList<ClaimsEvent> ledgerEvents)
+    {
+        var merchantIds = ledgerEvents.OfType<CouponRedeemed>().Select(r => r.Receipt.MerchantId).Distinct(StringComparer.Ordinal).ToList();
+        var merchants = await Task.WhenAll(merchantIds.Select(id => GrainFactory.GetGrain<IMerchantGrain>(id).GetAsync()));
+        return merchants.Where(m => m?.Holds is { Count: > 0 }).ToDictionary(m => m!.Id, m => m!.Holds!, StringComparer.Ordinal);
     }
 
     // Pools answer a change only once their journal has it, and the journal is in the ledger: a

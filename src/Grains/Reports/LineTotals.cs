@@ -19,6 +19,10 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
 
     public decimal RefundedValue { get; set; }
 
+    public int Reversed { get; set; }
+
+    public decimal ReversedValue { get; set; }
+
     public int Expired { get; set; }
 
     public int RolledOver { get; set; }
@@ -49,7 +53,7 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
     public ReportLine ToLine()
     {
         var stock = round.Stock.GetValueOrDefault(couponType.Id);
-        var netValue = RedeemedValue - RefundedValue;
+        var netValue = RedeemedValue - RefundedValue - ReversedValue;
         return new(
             round.Id,
             round.Fund,
@@ -71,7 +75,9 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
             RolledOver,
             ReturnedToFund,
             OrderTotal,
-            Ratio(OrderTotal, netValue));
+            Ratio(OrderTotal, netValue),
+            Reversed,
+            ReversedValue);
     }
 
     private static decimal Ratio(decimal part, decimal whole) => whole == 0 ? 0 : decimal.Round(part / whole, 4);

@@ -6,7 +6,7 @@ namespace Claims.Grains.Reports;
 
 /// <summary>
 /// A campaign's ledger as events, with each pool's journal appends read out as the coupons'
-/// events they record: claimed or listed, redeemed, refunded, expired, rolled in, closed. The
+/// events they record: claimed or listed, redeemed, refunded, reversed, expired, rolled in, closed. The
 /// journal is where the pool writes them, once; reports fold the events.
 /// </summary>
 public static class PoolLedgerEvents
@@ -117,6 +117,14 @@ public static class PoolLedgerEvents
                         Coupon = _coupons.Of(grant, change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void),
                         MerchantId = change.MerchantId!,
                         Receipt = _coupons.RefundReceiptOf(change),
+                    };
+                case CouponChangeKind.Reversed:
+                    return new CouponReversed
+                    {
+                        EventId = $"reversed:{change.MerchantId}/{change.OrderId}",
+                        OccurredAt = change.At,
+                        Coupon = _coupons.Of(grant, CouponStatus.Void),
+                        Receipt = _coupons.ReversalReceiptOf(change),
                     };
                 default:
                     return new CouponExpired

@@ -22,7 +22,7 @@ public static class ReconciliationBuilder
         {
             var pool = pools.Single(p => p.RoundId == line.RoundId && p.CouponTypeId == line.CouponTypeId);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "granted", line.Claimed, pool.Granted);
-            Compare(line.Fund, line.RoundId, line.CouponTypeId, "redeemed", line.Redeemed - line.Refunded, pool.Redeemed);
+            Compare(line.Fund, line.RoundId, line.CouponTypeId, "redeemed", line.Redeemed - line.Refunded - line.Reversed, pool.Redeemed);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "expired", line.Expired, pool.Expired);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "rolledIn", line.RolledIn, pool.RolledIn);
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "rolledOver", line.RolledOver, pool.RolledOut);
@@ -31,8 +31,8 @@ public static class ReconciliationBuilder
 
         foreach (var fund in settlement.Funds)
         {
-            var redeemed = report.Lines.Where(l => l.Fund == fund.Fund).Sum(l => l.RedeemedValue - l.RefundedValue);
-            Compare(fund.Fund, null, null, "paid", redeemed, fund.Paid);
+            var redeemed = report.Lines.Where(l => l.Fund == fund.Fund).Sum(l => l.RedeemedValue - l.RefundedValue - l.ReversedValue);
+            Compare(fund.Fund, null, null, "paid", redeemed, fund.Paid + fund.Held);
         }
 
         return new(report.CampaignId, now, checks, differences);

@@ -5,37 +5,72 @@ namespace Claims.Grains.Reports;
 
 /// <summary>
 /// Folds a campaign's ledger into its settlement. A coupon is paid by the fund of the round it
-/// was granted in; a refund takes its discount back from the same fund and merchant. Decimal
-/// arithmetic throughout, so amounts are exact to the fen.
+/// was granted in; a refund takes its discount back from the same fund and merchant, and so does a
+/// reversal, which is shown apart. A merchant's order that falls under a hold not yet released is
+/// held, not paid; under a released hold it is paid and shown as released. Decimal arithmetic
+/// throughout, so amounts are exact to the fen.
 /// </summary>
 public static class SettlementBuilder
 {
-    public static Settlement Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, DateTimeOffset now)
+    public static Settlement Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, IReadOnlyDictionary<string, IReadOnlyList<MerchantHold>> holds, DateTimeOffset now)
     {
         var fundOfRound = campaign.Rounds.ToDictionary(r => r.Id, r => r.Fund, StringComparer.Ordinal);
-        var owed = new SortedDictionary<(string Fund, string MerchantId), (int Redemptions, decimal Amount)>();
+        var orders = new Dictionary<(string MerchantId, string OrderId), Order>();
         foreach (var e in ledger)
         {
-            var (coupon, merchantId, count, amount) = e switch
+            switch (e)
             {
-                CouponRedeemed redeemed => (redeemed.Coupon, redeemed.Receipt.MerchantId, 1, redeemed.Receipt.Discount),
-                CouponRefunded refunded => (refunded.Coupon, refunded.MerchantId, -1, -refunded.Receipt.Discount),
-                _ => (null, "", 0, 0m),
-            };
-            if (coupon is not null)
-            {
-                var key = (fundOfRound[coupon.RoundId], merchantId);
-                var (redemptions, total) = owed.GetValueOrDefault(key);
-                owed[key] = (redemptions + count, total + amount);
+                case CouponRedeemed redeemed:
+                    orders[(redeemed.Receipt.MerchantId, redeemed.Receipt.OrderId)] = new(fundOfRound[redeemed.Coupon.RoundId], redeemed.Receipt.Discount, redeemed.Receipt.RedeemedAt);
+                    break;
+                case CouponRefunded refunded:
+                    orders[(refunded.MerchantId, refunded.Receipt.OrderId)].Refunded = true;
+                    break;
+                case CouponReversed reversed:
+                    orders[(reversed.Receipt.MerchantId, reversed.Receipt.OrderId)].Reversed = true;
+                    break;
             }
         }
 
-        var merchants = owed.Select(o => new MerchantSettlement(o.Key.Fund, o.Key.MerchantId, o.Value.Redemptions, o.Value.Amount)).ToList();
+        var owed = new SortedDictionary<(string Fund, string MerchantId), MerchantSettlement>();
+        foreach (var ((merchantId, _), order) in orders)
+        {
+            var line = owed.GetValueOrDefault((order.Fund, merchantId)) ?? new(order.Fund, merchantId, 0, 0);
+            var hold = MerchantHold.Covering(holds.GetValueOrDefault(merchantId) ?? [], order.RedeemedAt);
+            owed[(order.Fund, merchantId)] = order switch
+            {
+                { Refunded: true } => line,
+                { Reversed: true } => line with { Reversed = line.Reversed + order.Discount },
+                _ when hold is { ReleasedAt: null } => line with { Redemptions = line.Redemptions + 1, Held = line.Held + order.Discount },
+                _ => line with
+                {
+                    Redemptions = line.Redemptions + 1,
+                    Amount = line.Amount + order.Discount,
+                    Released = line.Released + (hold is null ? 0 : order.Discount),
+                },
+            };
+        }
+
+        var merchants = owed.Values.ToList();
         var funds = campaign.Funds.Select(f =>
         {
-            var paid = merchants.Where(m => m.Fund == f.Id).Sum(m => m.Amount);
-            return new FundSettlement(f.Id, f.Amount, paid, f.Amount - paid);
+            var of = merchants.Where(m => m.Fund == f.Id).ToList();
+            var (paid, held) = (of.Sum(m => m.Amount), of.Sum(m => m.Held));
+            return new FundSettlement(f.Id, f.Amount, paid, f.Amount - paid - held, held, of.Sum(m => m.Released), of.Sum(m => m.Reversed));
         }).ToList();
         return new(campaign.Id, now, funds, merchants);
+    }
+
+    private sealed class Order(string fund, decimal discount, DateTimeOffset redeemedAt)
+    {
+        public string Fund { get; } = fund;
+
+        public decimal Discount { get; } = discount;
+
+        public DateTimeOffset RedeemedAt { get; } = redeemedAt;
+
+        public bool Refunded { get; set; }
+
+        public bool Reversed { get; set; }
     }
 }
