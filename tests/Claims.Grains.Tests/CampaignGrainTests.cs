@@ -77,6 +77,23 @@ public sealed class CampaignGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BlacklistChangesSentAtOnceAllLandInTheLedgerAndRaiseTheRevision()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => grain.ChangeBlacklistAsync([$"fraud-{i}"], i == 0 ? ["cheater"] : [])));
+        var again = await grain.ChangeBlacklistAsync(["fraud-1"], []);
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"fraud-{i}").Order(), again!.Definition.Blacklist!.Order());
+        Assert.Equal(20, again.Revision);
+        var changes = (await fixture.Ledger.ReadAsync(campaign.Id)).OfType<BlacklistChanged>().ToList();
+        Assert.Equal(20, changes.Sum(c => c.Added.Count));
+        Assert.Equal(["cheater"], changes.SelectMany(c => c.Removed));
+        Assert.Null(await fixture.Grains.GetGrain<ICampaignGrain>("no-such-campaign").ChangeBlacklistAsync(["x"], []));
+    }
+
+    [Fact]
     public async Task ARoundAboutToOpenHasItsPoolsAndQuotaGrainsActiveBeforeTheFirstClaim()
     {
         var now = fixture.Clock.GetUtcNow();

@@ -13,14 +13,25 @@ public static class AdminCampaignsApi
         group.MapGet("/{campaignId}", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.GetAsync()));
         group.MapPost("/{campaignId}/pause", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.PauseAsync()));
         group.MapPost("/{campaignId}/resume", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.ResumeAsync()));
+        group.MapPost("/{campaignId}/blacklist", (string campaignId, BlacklistBody body, IGrainFactory grains) => body.IsValid
+            ? ActAsync(campaignId, grains, g => g.ChangeBlacklistAsync(body.Add ?? [], body.Remove ?? []))
+            : Task.FromResult<Results<Ok<AdminCampaignView>, ProblemHttpResult>>(ApiProblem.BadRequest(ProblemCodes.InvalidRequest, BlacklistBody.Rule)));
         return group;
     }
 
     private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> CreateAsync(
-        CampaignDocument document, IGrainFactory grains)
+        CampaignDocument document, IGrainFactory grains, TimeProvider time, bool allowPast = false)
     {
         var definition = document.ToDefinition();
         var violations = CampaignValidator.Validate(definition);
+
+        // A wrong year would otherwise close every round at once: a past campaign (an archive, a
+        // replay) is loaded only when asked for.
+        if (!allowPast && definition.Rounds.Count > 0 && definition.Rounds.All(r => r.ClosesAt <= time.GetUtcNow()))
+        {
+            violations = [.. violations, new("$.rounds", "rounds_in_past", "Every round has closed already; send ?allowPast=true to load a past campaign.")];
+        }
+
         if (violations.Count > 0)
         {
             return Invalid(violations);

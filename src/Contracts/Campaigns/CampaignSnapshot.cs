@@ -1,5 +1,5 @@
 namespace Claims.Contracts.Campaigns;
 
-/// <summary>A campaign's definition with its current status.</summary>
+/// <summary>A campaign's definition with its current status; <see cref="Revision"/> counts the changes to the definition since it was created.</summary>
 [GenerateSerializer, Immutable, Alias("claims.campaign-snapshot")]
-public sealed record CampaignSnapshot(CampaignDefinition Definition, CampaignStatus Status, DateTimeOffset CreatedAt);
+public sealed record CampaignSnapshot(CampaignDefinition Definition, CampaignStatus Status, DateTimeOffset CreatedAt, int Revision = 0);

@@ -27,6 +27,13 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<StockReallocation> ReallocateAsync(string roundId, IReadOnlyDictionary<string, int> stock);
 
     /// <summary>
+    /// Adds residents to the campaign's blacklist and takes others off it (001, 003: 黑名单), in
+    /// the ledger; every node refuses or admits them once its copy of the campaign is refreshed,
+    /// within seconds. Coupons already granted stay granted. Null when the campaign is unknown.
+    /// </summary>
+    Task<CampaignSnapshot?> ChangeBlacklistAsync(IReadOnlyList<string> add, IReadOnlyList<string> remove);
+
+    /// <summary>
     /// Has every pool of the rounds that have opened expire what is due, close when its round is
     /// over, and pass on what left it. The campaign's reminder calls it, so expiry and rollover
     /// happen with nobody calling; it stops once the last coupon can no longer be valid.

@@ -135,6 +135,7 @@ public sealed partial class CampaignGrain(
         if (!updated.SequenceEqual(round.Stock))
         {
             state.State.Definition = definition with { Rounds = [.. definition.Rounds.Select(r => r.Id == roundId ? moved : r)] };
+            state.State.Revision++;
             var version = _outbox.NextVersion();
             _outbox.Raise(version, new StockReallocated { EventId = $"reallocated:{definition.Id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = definition.Id, RoundId = roundId, Before = round.Stock, After = updated });
             await _outbox.CommitAsync(version);
@@ -147,6 +148,28 @@ public sealed partial class CampaignGrain(
             from poolKey in definition.PoolKeys(roundId, s.Key)
             select GrainFactory.GetGrain<IPoolGrain>(poolKey).SetStockAsync(s.Value));
         return new(result, moved, before, after);
+    }
+
+    public async Task<CampaignSnapshot?> ChangeBlacklistAsync(IReadOnlyList<string> add, IReadOnlyList<string> remove)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return null;
+        }
+
+        var before = definition.Blacklist ?? [];
+        var after = before.Except(remove, StringComparer.Ordinal).Union(add, StringComparer.Ordinal).ToArray();
+        var (added, removed) = (after.Except(before, StringComparer.Ordinal).ToArray(), before.Except(after, StringComparer.Ordinal).ToArray());
+        if (added.Length + removed.Length > 0)
+        {
+            state.State.Definition = definition with { Blacklist = after };
+            state.State.Revision++;
+            var version = _outbox.NextVersion();
+            _outbox.Raise(version, new BlacklistChanged { EventId = $"blacklist:{definition.Id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = definition.Id, Added = added, Removed = removed });
+            await _outbox.CommitAsync(version);
+        }
+
+        return Snapshot();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -228,7 +251,7 @@ public sealed partial class CampaignGrain(
         GrainFactory.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).RegisterAsync(this.GetPrimaryKeyString());
 
     private CampaignSnapshot? Snapshot() =>
-        state.State.Definition is { } definition ? new(definition, state.State.Status, state.State.CreatedAt) : null;
+        state.State.Definition is { } definition ? new(definition, state.State.Status, state.State.CreatedAt, state.State.Revision) : null;
 
     // Records holding lists compare by reference, so compare the canonical JSON instead.
     private static bool SameDefinition(CampaignDefinition a, CampaignDefinition b) =>

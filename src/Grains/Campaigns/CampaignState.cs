@@ -19,4 +19,8 @@ public sealed class CampaignState : IOutboxState
 
     [Id(4)]
     public long Version { get; set; }
+
+    /// <summary>Changes to the definition since it was created; nodes' copies are replaced when it moves.</summary>
+    [Id(5)]
+    public int Revision { get; set; }
 }

@@ -15,6 +15,7 @@ public static class LedgerKeys
         CouponReversed reversed => reversed.Coupon.CampaignId,
         CouponExpired expired => expired.Coupon.CampaignId,
         StockReallocated reallocated => reallocated.CampaignId,
+        BlacklistChanged blacklist => blacklist.CampaignId,
         CampaignCreated created => created.Definition.Id,
         CampaignStatusChanged status => status.CampaignId,
         _ => null,

@@ -38,6 +38,12 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         var now = time.GetUtcNow();
         if (_routes is not null)
         {
+            // A revised campaign (a blacklist change, a round added) is the directory's new copy.
+            if (await campaigns.FindRoutesAsync(_campaignId) is { } latest && !ReferenceEquals(latest, _routes))
+            {
+                (_routes, _nextOpening) = (latest, DateTimeOffset.MinValue);
+            }
+
             await SyncAsync(now);
         }
 

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Claims.Api.Tests;
+
+/// <summary>A running campaign changes: residents blacklisted and let back in (001, 003: 黑名单); a past definition is not loaded by mistake.</summary>
+public sealed class CampaignChangeEndpointTests(ClaimsApiFactory factory) : IClassFixture<ClaimsApiFactory>
+{
+    [Fact]
+    public async Task AResidentBlacklistedMidCampaignIsRefusedWithinSecondsAndLetBackInLater()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        using var cheater = factory.ClientFor(TestTokens.Resident("late-cheater"));
+        Assert.Equal(HttpStatusCode.Created, (await cheater.ClaimAsync(campaign.Id, "market-10-50")).StatusCode);
+
+        var (status, view) = await ClaimsApiFactory.ReadAsync(await admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/blacklist", new { add = new[] { "late-cheater" }, remove = Array.Empty<string>() }, Ct));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("late-cheater", view.GetProperty("definition").GetProperty("blacklist").EnumerateArray().Select(e => e.GetString()));
+
+        // Once this node's copy has the change, no claim of the resident gets through.
+        Assert.Equal("blacklisted", await ClaimCodeWithinAsync(cheater, campaign.Id, "market-20-100", "blacklisted"));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "blacklisted", cheater.ClaimAsync(campaign.Id, "dining-10-50"));
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct)).GetProperty("pools").EnumerateArray().Sum(p => p.GetProperty("granted").GetInt32()));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/blacklist", new { remove = new[] { "late-cheater" } }, Ct)).StatusCode);
+        Assert.Equal("created", await ClaimCodeWithinAsync(cheater, campaign.Id, "dining-10-50", "created"));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"add":[]}""")]
+    [InlineData("""{"add":["  "]}""")]
+    [InlineData("""{"add":["a"],"remove":["a"]}""")]
+    public async Task ABadBlacklistChangeIsAProblemAndChangesNothing(string body)
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var admin = factory.ClientFor(TestTokens.Operator());
+
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_request", admin.PostAsync($"/admin/campaigns/{campaign.Id}/blacklist", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct));
+
+        var definition = (await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct)).GetProperty("definition");
+        Assert.Equal(campaign.Blacklist, definition.GetProperty("blacklist").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task ADefinitionWhoseRoundsHaveAllClosedIsRefusedUnlessAskedFor()
+    {
+        var open = ApiCampaigns.Open();
+        var past = open with { Rounds = [.. open.Rounds.Select(r => r with { OpensAt = r.OpensAt.AddYears(-3), ClosesAt = r.ClosesAt.AddYears(-3) })] };
+        using var admin = factory.ClientFor(TestTokens.Operator());
+
+        var (status, problem) = await ClaimsApiFactory.ReadAsync(await admin.PostAsJsonAsync("/admin/campaigns", past, CampaignJson.Options, Ct));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_campaign"), (status, problem.GetProperty("code").GetString()));
+        Assert.Contains(problem.GetProperty("violations").EnumerateArray(), v => v.GetProperty("code").GetString() == "rounds_in_past");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/campaigns/{past.Id}", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/admin/campaigns?allowPast=true", past, CampaignJson.Options, Ct)).StatusCode);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // Each node reads a changed campaign again within seconds: claim until the answer expected
+    // comes, up to a deadline well past that.
+    private static async Task<string> ClaimCodeWithinAsync(HttpClient resident, string campaignId, string couponTypeId, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await resident.ClaimAsync(campaignId, couponTypeId);
+            var code = response.StatusCode == HttpStatusCode.Created ? "created" : (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString()!;
+            if (code == expected || DateTime.UtcNow > deadline)
+            {
+                return code;
+            }
+
+            await Task.Delay(200, Ct);
+        }
+    }
+}
