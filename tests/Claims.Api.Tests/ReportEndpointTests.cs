@@ -35,6 +35,10 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
         Assert.StartsWith("roundId,fund,industry,couponTypeId,", csv);
         Assert.Contains("p1,county,supermarket,market-10-50,10,20,0,3,30,0.15,3,2,20,0.6667,0,0,0,0,0,240,12,0,0\r\n", csv);
         Assert.Contains($"\r\nmerchantId,redemptions,value,orderTotal\r\n{merchantId},2,20,240\r\n", csv);
+        var total = report.GetProperty("totals").EnumerateArray().First();
+        Assert.Equal(("campaign", 3, 1), (total.GetProperty("scope").GetString(), total.GetProperty("residents").GetInt32(), total.GetProperty("merchants").GetInt32()));
+        Assert.Contains("\r\nscope,key,residents,merchants,claimed,", csv);
+        Assert.Contains("\r\ndate,claimed,claimedValue,residents,redeemed,redeemedValue,orderTotal\r\n", csv);
 
         var settlement = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/settlement", TestContext.Current.CancellationToken);
         var fund = Assert.Single(settlement.GetProperty("funds").EnumerateArray());

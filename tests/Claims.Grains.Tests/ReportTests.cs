@@ -124,6 +124,44 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TotalsCountEachResidentAndMerchantOnceAndDaysFollowTheCampaignsTimeZone()
+    {
+        // Seeds 000 and 003 ask for residents and merchants taking part, per campaign and industry.
+        // Claims at 01:00 in Shanghai, redemptions at 00:30 the next day there.
+        var local = TimeZoneInfo.ConvertTime(fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).TimeOfDay;
+        fixture.Clock.Advance(TimeSpan.FromTicks((TimeSpan.FromHours(25) - local).Ticks % TimeSpan.TicksPerDay));
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow()));
+        var market = await fixture.MerchantAsync(["any"]);
+        var other = await fixture.MerchantAsync(["any"]);
+        var coupons = new[]
+        {
+            await fixture.ClaimedAsync(campaign, "both", "market-10-50"),
+            await fixture.ClaimedAsync(campaign, "both", "dining-10-50"),
+            await fixture.ClaimedAsync(campaign, "shopper", "market-20-100"),
+        };
+        fixture.Clock.Advance(TimeSpan.FromHours(23.5));
+        await fixture.RedeemAsync(market, "o-1", coupons[0], 60);
+        await fixture.RedeemAsync(market, "o-2", coupons[1], 70);
+        await fixture.RedeemAsync(other, "o-3", coupons[2], 150);
+        await fixture.RefundAsync(other, "o-3");
+
+        var report = (await fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id).BuildAsync())!;
+
+        var totals = report.Totals!.ToDictionary(t => (t.Scope, t.Key));
+        var all = totals[("campaign", "all")];
+        Assert.Equal((2, 2, 3, 40m, 2, 20m, 1, 130m, 6.5m), (all.Residents, all.Merchants, all.Claimed, all.ClaimedValue, all.Redeemed, all.RedeemedValue, all.Refunded, all.OrderTotal, all.Leverage));
+        Assert.Equal((2, 2, 2), (totals[("industry", "supermarket")].Residents, totals[("industry", "supermarket")].Merchants, totals[("industry", "supermarket")].Claimed));
+        Assert.Equal((1, 1), (totals[("industry", "dining")].Residents, totals[("industry", "dining")].Merchants));
+        Assert.Equal(all with { Scope = "fund", Key = "county" }, totals[("fund", "county")]);
+
+        var days = report.Days!;
+        Assert.Equal(2, days.Count);
+        Assert.Equal((3, 2, 0), (days[0].Claimed, days[0].Residents, days[0].Redeemed));
+        Assert.Equal((0, 2, 20m, 130m), (days[1].Claimed, days[1].Redeemed, days[1].RedeemedValue, days[1].OrderTotal));
+        Assert.Equal(days[0].Date.AddDays(1), days[1].Date);
+    }
+
+    [Fact]
     public async Task AnUnknownCampaignHasNoReportOrSettlement()
     {
         var grain = fixture.Grains.GetGrain<ICampaignReportGrain>("no-such-campaign");

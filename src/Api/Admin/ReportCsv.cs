@@ -23,6 +23,19 @@ public static class ReportCsv
             csv.Row(m.MerchantId, m.Redemptions, m.Value, m.OrderTotal);
         }
 
+        csv.Gap().Row(
+            "scope", "key", "residents", "merchants", "claimed", "claimedValue", "redeemed", "redeemedValue", "refunded", "reversed", "expired", "rolledOver", "returnedToFund", "orderTotal", "leverage");
+        foreach (var t in report.Totals ?? [])
+        {
+            csv.Row(t.Scope, t.Key, t.Residents, t.Merchants, t.Claimed, t.ClaimedValue, t.Redeemed, t.RedeemedValue, t.Refunded, t.Reversed, t.Expired, t.RolledOver, t.ReturnedToFund, t.OrderTotal, t.Leverage);
+        }
+
+        csv.Gap().Row("date", "claimed", "claimedValue", "residents", "redeemed", "redeemedValue", "orderTotal");
+        foreach (var d in report.Days ?? [])
+        {
+            csv.Row(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Claimed, d.ClaimedValue, d.Residents, d.Redeemed, d.RedeemedValue, d.OrderTotal);
+        }
+
         return csv.ToString();
     }
 

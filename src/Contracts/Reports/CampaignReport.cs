@@ -1,5 +1,16 @@
 namespace Claims.Contracts.Reports;
 
-/// <summary>The statistics report the seeds ask for after a campaign, built from the ledger.</summary>
+/// <summary>
+/// The statistics report the seeds ask for after a campaign, built from the ledger: a line per
+/// round and coupon type, per merchant, totals per campaign, fund and industry, and the campaign
+/// by day.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("claims.campaign-report")]
-public sealed record CampaignReport(string CampaignId, DateTimeOffset GeneratedAt, long LedgerEvents, IReadOnlyList<ReportLine> Lines, IReadOnlyList<MerchantReportLine> Merchants);
+public sealed record CampaignReport(
+    string CampaignId,
+    DateTimeOffset GeneratedAt,
+    long LedgerEvents,
+    IReadOnlyList<ReportLine> Lines,
+    IReadOnlyList<MerchantReportLine> Merchants,
+    IReadOnlyList<ReportTotal>? Totals = null,
+    IReadOnlyList<ReportDay>? Days = null);

@@ -4,7 +4,7 @@ using Claims.Grains.Events;
 
 namespace Claims.Grains.Reports;
 
-/// <summary>Folds a campaign's ledger into its statistics report: one line per round and coupon type, one per merchant.</summary>
+/// <summary>Folds a campaign's ledger into its statistics report: one line per round and coupon type, one per merchant, totals and days.</summary>
 public static class CampaignReportBuilder
 {
     public static CampaignReport Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, DateTimeOffset now)
@@ -18,6 +18,7 @@ public static class CampaignReportBuilder
         var redemptions = new Dictionary<string, RedemptionReceipt>(StringComparer.Ordinal);
         var merchants = new SortedDictionary<string, (int Count, decimal Value, decimal Orders)>(StringComparer.Ordinal);
         LineTotals Line(string roundId, string couponTypeId) => lines[(roundId, couponTypeId)];
+        var days = new DayTotals(TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone));
 
         foreach (var e in ledger)
         {
@@ -25,9 +26,11 @@ public static class CampaignReportBuilder
             {
                 case CouponClaimed claimed:
                     Line(claimed.Coupon.RoundId, claimed.Coupon.CouponTypeId).Claim(claimed.Coupon);
+                    days.Claim(e.OccurredAt, claimed.Coupon);
                     break;
                 case CouponListed listed:
                     Line(listed.Coupon.RoundId, listed.Coupon.CouponTypeId).Claim(listed.Coupon);
+                    days.Claim(e.OccurredAt, listed.Coupon);
                     break;
                 case CouponRedeemed redeemed:
                 {
@@ -36,6 +39,8 @@ public static class CampaignReportBuilder
                     line.Redeemed++;
                     line.RedeemedValue += receipt.Discount;
                     line.OrderTotal += receipt.OrderAmount;
+                    line.Merchants.Add(receipt.MerchantId);
+                    days.Redeem(e.OccurredAt, 1, receipt.Discount, receipt.OrderAmount);
                     redemptions[$"{receipt.MerchantId}/{receipt.OrderId}"] = receipt;
                     merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), 1, receipt.Discount, receipt.OrderAmount);
                     break;
@@ -48,6 +53,7 @@ public static class CampaignReportBuilder
                     line.Refunded++;
                     line.RefundedValue += refunded.Receipt.Discount;
                     line.OrderTotal -= order?.OrderAmount ?? 0;
+                    days.Redeem(e.OccurredAt, -1, -refunded.Receipt.Discount, -(order?.OrderAmount ?? 0));
                     if (refunded.Receipt.ReturnedTo != RefundDestination.Owner)
                     {
                         line.Leave(refunded.Receipt.RoundId, 1);
@@ -64,6 +70,7 @@ public static class CampaignReportBuilder
                     line.Reversed++;
                     line.ReversedValue += receipt.Discount;
                     line.OrderTotal -= receipt.OrderAmount;
+                    days.Redeem(e.OccurredAt, -1, -receipt.Discount, -receipt.OrderAmount);
                     line.Leave(receipt.RoundId, 1);
                     merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), -1, -receipt.Discount, -receipt.OrderAmount);
                     break;
@@ -91,7 +98,9 @@ public static class CampaignReportBuilder
             now,
             ledger.Count,
             [.. lines.Values.Select(l => l.ToLine())],
-            [.. merchants.Select(m => new MerchantReportLine(m.Key, m.Value.Count, m.Value.Value, m.Value.Orders))]);
+            [.. merchants.Select(m => new MerchantReportLine(m.Key, m.Value.Count, m.Value.Value, m.Value.Orders))],
+            ReportTotals.Of(lines.Values),
+            days.ToDays());
     }
 
     private static (int Count, decimal Value, decimal Orders) Add((int Count, decimal Value, decimal Orders) totals, int count, decimal value, decimal orders) =>

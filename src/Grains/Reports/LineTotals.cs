@@ -7,6 +7,16 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
 {
     private readonly HashSet<string> _residents = new(StringComparer.Ordinal);
 
+    public RoundDefinition Round => round;
+
+    public CouponTypeDefinition CouponType => couponType;
+
+    /// <summary>The residents granted a coupon of this line.</summary>
+    public IReadOnlySet<string> Residents => _residents;
+
+    /// <summary>The merchants that redeemed a coupon of this line.</summary>
+    public HashSet<string> Merchants { get; } = new(StringComparer.Ordinal);
+
     public int RolledIn { get; set; }
 
     public int Claimed { get; private set; }
