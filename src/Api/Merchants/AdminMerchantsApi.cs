@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Problems;
 using Claims.Contracts.Merchants;
@@ -9,17 +10,25 @@ public static class AdminMerchantsApi
     public static RouteGroupBuilder MapAdminMerchantsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/merchants").RequireAuthorization(Roles.Operator).WithTags("Merchants");
-        group.MapPost("/", RegisterAsync);
+        group.MapPost("/", (MerchantBody body, IGrainFactory grains, ClaimsPrincipal user) => RegisterAsync(body, grains, user));
+        group.MapGet("/", MerchantRegisterApi.ListAsync);
         group.MapGet("/{merchantId}", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, null));
-        group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ApproveAsync()));
-        group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.SuspendAsync()));
-        group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ReinstateAsync()));
-        group.MapPost("/{merchantId}/ban", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.BanAsync()));
-        group.MapPost("/{merchantId}/release", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, g => g.ReleaseAsync(), NothingHeld));
+        group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ApproveAsync(By(user))));
+        group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.SuspendAsync(By(user))));
+        group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReinstateAsync(By(user))));
+        group.MapPost("/{merchantId}/ban", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.BanAsync(By(user))));
+        group.MapPost("/{merchantId}/release", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReleaseAsync(By(user)), NothingHeld));
+
+        // A merchant applies itself, under the id its token names, and waits for an operator's approval.
+        routes.MapPost("/merchants/apply", (MerchantBody body, IGrainFactory grains, ClaimsPrincipal user) => RegisterAsync(body with { Id = By(user) }, grains, user))
+            .RequireAuthorization(Roles.Merchant).WithTags("Merchants");
         return group;
     }
 
-    private static async Task<Results<Created<Merchant>, Ok<Merchant>, ProblemHttpResult>> RegisterAsync(MerchantBody body, IGrainFactory grains)
+    /// <summary>Who acts: the token's subject, an operator's or a merchant's id.</summary>
+    public static string By(ClaimsPrincipal user) => user.FindFirstValue("sub")!;
+
+    private static async Task<Results<Created<Merchant>, Ok<Merchant>, ProblemHttpResult>> RegisterAsync(MerchantBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
         if (MerchantValidation.Errors(body) is { Count: > 0 } errors)
         {
@@ -28,7 +37,7 @@ public static class AdminMerchantsApi
 
         var grain = grains.GetGrain<IMerchantGrain>(body.Id!);
         var existed = await grain.GetAsync() is not null;
-        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!));
+        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!), By(user));
         if (!change.Applied)
         {
             return ApiProblem.Conflict(ProblemCodes.MerchantExists, $"Merchant '{body.Id}' is already registered with other details.");

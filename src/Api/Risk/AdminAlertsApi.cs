@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Claims.Api.Auth;
+using Claims.Api.Merchants;
 using Claims.Api.Problems;
 using Claims.Contracts.Merchants;
 using Claims.Contracts.Risk;
@@ -21,7 +23,7 @@ public static class AdminAlertsApi
     }
 
     // Suspending twice, or a merchant an operator already suspended, answers the alert as acted on.
-    private static async Task<Results<Ok<RiskAlert>, ProblemHttpResult>> SuspendAsync(string alertId, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<RiskAlert>, ProblemHttpResult>> SuspendAsync(string alertId, IGrainFactory grains, TimeProvider time, ClaimsPrincipal user)
     {
         var book = grains.GetGrain<IAlertBookGrain>(IAlertBookGrain.Key);
         if (await book.FindAsync(alertId) is not { } alert)
@@ -29,7 +31,7 @@ public static class AdminAlertsApi
             return ApiProblem.NotFound(ProblemCodes.AlertNotFound, $"No alert '{alertId}'.");
         }
 
-        var change = await grains.GetGrain<IMerchantGrain>(alert.MerchantId).SuspendAsync();
+        var change = await grains.GetGrain<IMerchantGrain>(alert.MerchantId).SuspendAsync(AdminMerchantsApi.By(user));
         if (!change.Applied && change.Merchant?.Status != MerchantStatus.Suspended)
         {
             return ApiProblem.Conflict(ProblemCodes.InvalidTransition, $"Merchant '{alert.MerchantId}' cannot be suspended from its status {change.Merchant?.Status}.");

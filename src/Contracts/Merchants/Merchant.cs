@@ -2,10 +2,19 @@ namespace Claims.Contracts.Merchants;
 
 /// <summary>
 /// A shop that redeems coupons: the industries it sells in (<c>any</c> for all) and the region
-/// code it trades in, and the holds on its money, oldest first.
+/// code it trades in, the holds on its money and the steps of its record (who registered,
+/// approved, suspended, banned or released it, and when), oldest first.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.merchant")]
-public sealed record Merchant(string Id, string Name, IReadOnlyList<string> Industries, string RegionCode, MerchantStatus Status, DateTimeOffset RegisteredAt, IReadOnlyList<MerchantHold>? Holds = null)
+public sealed record Merchant(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Industries,
+    string RegionCode,
+    MerchantStatus Status,
+    DateTimeOffset RegisteredAt,
+    IReadOnlyList<MerchantHold>? Holds = null,
+    IReadOnlyList<MerchantStep>? Steps = null)
 {
     /// <summary>Whether money of this merchant is held now.</summary>
     public bool Held => Holds is { Count: > 0 } holds && holds[^1].ReleasedAt is null;

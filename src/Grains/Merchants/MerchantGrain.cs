@@ -12,35 +12,36 @@ public sealed partial class MerchantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _outbox.RestoreAsync();
 
-    public async Task<MerchantChange> RegisterAsync(MerchantRegistration registration)
+    public async Task<MerchantChange> RegisterAsync(MerchantRegistration registration, string? by = null)
     {
         if (state.State.Merchant is { } existing)
         {
             var same = existing.Name == registration.Name
                 && existing.RegionCode == registration.RegionCode
                 && existing.Industries.SequenceEqual(registration.Industries, StringComparer.Ordinal);
-            return new(existing, Applied: same);
+            return same ? await FiledAsync(existing) : new(existing, Applied: false);
         }
 
-        var merchant = new Merchant(this.GetPrimaryKeyString(), registration.Name, registration.Industries, registration.RegionCode, MerchantStatus.Pending, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var merchant = new Merchant(this.GetPrimaryKeyString(), registration.Name, registration.Industries, registration.RegionCode, MerchantStatus.Pending, now, Steps: [new(MerchantStatus.Pending, now, by)]);
         state.State.Merchant = merchant;
         var version = _outbox.NextVersion();
         _outbox.Raise(version, new MerchantRegistered { EventId = $"merchant-registered:{merchant.Id}", OccurredAt = merchant.RegisteredAt, Merchant = merchant });
         await _outbox.CommitAsync(version);
-        return new(merchant, Applied: true);
+        return await FiledAsync(merchant);
     }
 
     public Task<Merchant?> GetAsync() => Task.FromResult(state.State.Merchant);
 
-    public Task<MerchantChange> ApproveAsync() => MoveAsync([MerchantStatus.Pending], MerchantStatus.Approved);
+    public Task<MerchantChange> ApproveAsync(string? by = null) => MoveAsync([MerchantStatus.Pending], MerchantStatus.Approved, by);
 
-    public Task<MerchantChange> SuspendAsync() => MoveAsync([MerchantStatus.Approved], MerchantStatus.Suspended);
+    public Task<MerchantChange> SuspendAsync(string? by = null) => MoveAsync([MerchantStatus.Approved], MerchantStatus.Suspended, by);
 
-    public Task<MerchantChange> ReinstateAsync() => MoveAsync([MerchantStatus.Suspended], MerchantStatus.Approved);
+    public Task<MerchantChange> ReinstateAsync(string? by = null) => MoveAsync([MerchantStatus.Suspended], MerchantStatus.Approved, by);
 
-    public Task<MerchantChange> BanAsync() => MoveAsync([MerchantStatus.Pending, MerchantStatus.Approved, MerchantStatus.Suspended], MerchantStatus.Banned);
+    public Task<MerchantChange> BanAsync(string? by = null) => MoveAsync([MerchantStatus.Pending, MerchantStatus.Approved, MerchantStatus.Suspended], MerchantStatus.Banned, by);
 
-    public async Task<MerchantChange> ReleaseAsync()
+    public async Task<MerchantChange> ReleaseAsync(string? by = null)
     {
         if (state.State.Merchant is not { } merchant)
         {
@@ -55,15 +56,19 @@ public sealed partial class MerchantGrain(
         var now = time.GetUtcNow();
         var holds = merchant.Holds!;
         // Arrays: grain storage serializers cannot rebuild the compiler's own collection types.
-        state.State.Merchant = merchant with { Holds = holds.Take(holds.Count - 1).Append(holds[^1] with { ReleasedAt = now }).ToArray() };
+        state.State.Merchant = merchant with
+        {
+            Holds = holds.Take(holds.Count - 1).Append(holds[^1] with { ReleasedAt = now }).ToArray(),
+            Steps = (merchant.Steps ?? []).Append(new(merchant.Status, now, by, Released: true)).ToArray(),
+        };
         var version = _outbox.NextVersion();
         _outbox.Raise(version, new MerchantHoldReleased { EventId = $"merchant-released:{merchant.Id}:{version}", OccurredAt = now, MerchantId = merchant.Id, HeldAt = holds[^1].HeldAt });
         await _outbox.CommitAsync(version);
         LogReleased(merchant.Id, holds[^1].HeldAt);
-        return new(state.State.Merchant, Applied: true);
+        return await FiledAsync(state.State.Merchant);
     }
 
-    private async Task<MerchantChange> MoveAsync(MerchantStatus[] from, MerchantStatus to)
+    private async Task<MerchantChange> MoveAsync(MerchantStatus[] from, MerchantStatus to, string? by)
     {
         if (state.State.Merchant is not { } merchant)
         {
@@ -73,7 +78,7 @@ public sealed partial class MerchantGrain(
         // Asking for the status the merchant already has is a retry, not an error.
         if (merchant.Status == to)
         {
-            return new(merchant, Applied: true);
+            return await FiledAsync(merchant);
         }
 
         if (!from.Contains(merchant.Status))
@@ -86,12 +91,20 @@ public sealed partial class MerchantGrain(
         var holds = to is MerchantStatus.Suspended or MerchantStatus.Banned && !merchant.Held
             ? (merchant.Holds ?? []).Append(new MerchantHold(now, null)).ToArray()
             : merchant.Holds;
-        state.State.Merchant = merchant with { Status = to, Holds = holds };
+        state.State.Merchant = merchant with { Status = to, Holds = holds, Steps = (merchant.Steps ?? []).Append(new(to, now, by)).ToArray() };
         var version = _outbox.NextVersion();
         _outbox.Raise(version, new MerchantStatusChanged { EventId = $"merchant-status:{merchant.Id}:{version}", OccurredAt = now, MerchantId = merchant.Id, Status = to });
         await _outbox.CommitAsync(version);
         LogStatusChanged(merchant.Id, to);
-        return new(state.State.Merchant, Applied: true);
+        return await FiledAsync(state.State.Merchant);
+    }
+
+    // Filed after the merchant's own write, and again on a retry, so a register that missed a
+    // change (a crash between the two) is mended by repeating it.
+    private async Task<MerchantChange> FiledAsync(Merchant merchant)
+    {
+        await GrainFactory.GetGrain<IMerchantRegisterGrain>(IMerchantRegisterGrain.Key).FileAsync(merchant);
+        return new(merchant, Applied: true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Merchant {MerchantId} is now {Status}")]
