@@ -142,4 +142,25 @@ public sealed class RedemptionTests(ClusterFixture fixture)
         Assert.Equal(MerchantStatus.Pending, (await merchant.GetAsync())!.Status);
         Assert.Equal(["supermarket"], (await merchant.GetAsync())!.Industries);
     }
+
+    [Fact]
+    public async Task ACouponTypeThatRequiresAnAttributeIsRedeemedOnlyAtMerchantsApprovedWithIt()
+    {
+        // 001 and 002: car and appliance coupons only at 限上 enterprises (above-quota).
+        var lifecycle = TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow());
+        var campaign = await fixture.CreateAsync(lifecycle with
+        {
+            CouponTypes = [.. lifecycle.CouponTypes.Select(t => t.Id == "car-3000" ? t with { MerchantRequires = ["above-quota"] } : t)],
+        });
+        var car = await fixture.ClaimedAsync(campaign, "driver", "car-3000");
+        var dealer = fixture.Grains.GetGrain<IMerchantGrain>($"m-{Guid.NewGuid():N}");
+        var smallShop = await fixture.MerchantAsync(["cars"]);
+        Assert.True((await dealer.RegisterAsync(new("dealer", ["cars"], "410423", ["above-quota"]), "dealer")).Applied);
+        Assert.False((await dealer.RegisterAsync(new("dealer", ["cars"], "410423"), "dealer")).Applied);
+
+        Assert.Equal(RedemptionRefusal.MerchantNotApproved, (await fixture.RedeemAsync(dealer.GetPrimaryKeyString(), "o-1", car, 120_000)).Refusal);
+        Assert.Equal(RedemptionRefusal.MerchantNotEligible, (await fixture.RedeemAsync(smallShop, "o-1", car, 120_000)).Refusal);
+        Assert.True((await dealer.ApproveAsync("ops")).Applied);
+        Assert.NotNull((await fixture.RedeemAsync(dealer.GetPrimaryKeyString(), "o-2", car, 120_000)).Receipt);
+    }
 }

@@ -37,7 +37,7 @@ public static class AdminMerchantsApi
 
         var grain = grains.GetGrain<IMerchantGrain>(body.Id!);
         var existed = await grain.GetAsync() is not null;
-        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!), By(user));
+        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!, body.Attributes), By(user));
         if (!change.Applied)
         {
             return ApiProblem.Conflict(ProblemCodes.MerchantExists, $"Merchant '{body.Id}' is already registered with other details.");

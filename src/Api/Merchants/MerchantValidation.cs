@@ -31,6 +31,11 @@ public static class MerchantValidation
             errors["industries"] = [$"1-{MaxIndustries} distinct industry ids ('any' for every industry)."];
         }
 
+        if (body.Attributes is { } attributes && (attributes.Count > MaxIndustries || !attributes.All(CampaignValidator.IsValidId) || attributes.Distinct(StringComparer.Ordinal).Count() != attributes.Count))
+        {
+            errors["attributes"] = [$"Up to {MaxIndustries} distinct attribute ids (such as 'above-quota')."];
+        }
+
         if (!CampaignValidator.IsValidRegionCode(body.RegionCode))
         {
             errors["regionCode"] = ["The region code the merchant trades in: 2 to 12 digits."];

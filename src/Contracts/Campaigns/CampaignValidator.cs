@@ -112,6 +112,11 @@ public static partial class CampaignValidator
                 }
             }
 
+            for (var i = 0; i < (type.MerchantRequires?.Count ?? 0); i++)
+            {
+                CheckId($"{path}.merchantRequires[{i}]", type.MerchantRequires![i], add);
+            }
+
             if (type.Shards is { } shards && (shards < 1 || shards > PoolShards.Max || (type.ListOnly && shards != 1)))
             {
                 add($"{path}.shards", "invalid_shards", $"A coupon type has 1 to {PoolShards.Max} pool shards; a list-only type has one.");

@@ -7,6 +7,8 @@ namespace Claims.Contracts.Campaigns;
 /// (and below <see cref="MaxSpend"/> when set, for car price bands). List-only types are granted to
 /// a named list and cannot be claimed. A hot type's pools may be split into
 /// <see cref="Shards"/> (see <see cref="PoolShards"/>); left out, Claims chooses from the stock.
+/// <see cref="MerchantRequires"/> names attributes a merchant must have been approved with to
+/// take the coupon (001, 002: cars and appliances only at 限上 enterprises).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.coupon-type-definition")]
@@ -17,7 +19,8 @@ public sealed record CouponTypeDefinition(
     [property: JsonRequired] decimal MinSpend,
     decimal? MaxSpend,
     bool ListOnly,
-    int? Shards = null)
+    int? Shards = null,
+    IReadOnlyList<string>? MerchantRequires = null)
 {
     /// <summary>How many pool grains share each round's stock of this type.</summary>
     [JsonIgnore]

@@ -14,12 +14,17 @@ public sealed record Merchant(
     MerchantStatus Status,
     DateTimeOffset RegisteredAt,
     IReadOnlyList<MerchantHold>? Holds = null,
-    IReadOnlyList<MerchantStep>? Steps = null)
+    IReadOnlyList<MerchantStep>? Steps = null,
+    IReadOnlyList<string>? Attributes = null)
 {
+    public const string AnyIndustry = "any";
+
     /// <summary>Whether money of this merchant is held now.</summary>
     public bool Held => Holds is { Count: > 0 } holds && holds[^1].ReleasedAt is null;
 
-    public const string AnyIndustry = "any";
+    /// <summary>Whether this merchant has every attribute <paramref name="required"/> names.</summary>
+    public bool Has(IReadOnlyList<string>? required) =>
+        required is null || required.All(a => Attributes?.Contains(a, StringComparer.Ordinal) == true);
 
     /// <summary>Whether this merchant may take a coupon of <paramref name="industry"/>; a coupon for <c>any</c> industry fits every merchant.</summary>
     public bool Serves(string industry) =>

@@ -14,4 +14,7 @@ public enum RedemptionRefusal
     MerchantNotApproved,
     OrderHasCoupon,
     RegionNotEligible,
+
+    /// <summary>The coupon type requires merchant attributes (such as 限上) this merchant was not approved with.</summary>
+    MerchantNotEligible,
 }

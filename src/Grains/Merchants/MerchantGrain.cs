@@ -18,12 +18,13 @@ public sealed partial class MerchantGrain(
         {
             var same = existing.Name == registration.Name
                 && existing.RegionCode == registration.RegionCode
-                && existing.Industries.SequenceEqual(registration.Industries, StringComparer.Ordinal);
+                && existing.Industries.SequenceEqual(registration.Industries, StringComparer.Ordinal)
+                && (existing.Attributes ?? []).SequenceEqual(registration.Attributes ?? [], StringComparer.Ordinal);
             return same ? await FiledAsync(existing) : new(existing, Applied: false);
         }
 
         var now = time.GetUtcNow();
-        var merchant = new Merchant(this.GetPrimaryKeyString(), registration.Name, registration.Industries, registration.RegionCode, MerchantStatus.Pending, now, Steps: [new(MerchantStatus.Pending, now, by)]);
+        var merchant = new Merchant(this.GetPrimaryKeyString(), registration.Name, registration.Industries, registration.RegionCode, MerchantStatus.Pending, now, Steps: [new(MerchantStatus.Pending, now, by)], Attributes: registration.Attributes?.ToArray());
         state.State.Merchant = merchant;
         var version = _outbox.NextVersion();
         _outbox.Raise(version, new MerchantRegistered { EventId = $"merchant-registered:{merchant.Id}", OccurredAt = merchant.RegisteredAt, Merchant = merchant });

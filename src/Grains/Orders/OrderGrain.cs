@@ -139,6 +139,11 @@ public sealed class OrderGrain(
             return RedemptionRefusal.WrongIndustry;
         }
 
+        if (!merchant.Has(couponType.MerchantRequires))
+        {
+            return RedemptionRefusal.MerchantNotEligible;
+        }
+
         return campaign.AdmitsRegion(merchant.RegionCode) && campaign.AdmitsRegion(request.RegionCode)
             ? null
             : RedemptionRefusal.RegionNotEligible;

@@ -11,4 +11,5 @@ public sealed record CouponTypeDocument(
     [property: JsonRequired] decimal MinSpend,
     decimal? MaxSpend,
     bool ListOnly,
-    int? Shards = null);
+    int? Shards = null,
+    IReadOnlyList<string>? MerchantRequires = null);
