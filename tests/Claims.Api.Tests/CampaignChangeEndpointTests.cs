@@ -57,6 +57,40 @@ public sealed class CampaignChangeEndpointTests(ClaimsApiFactory factory) : ICla
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/admin/campaigns?allowPast=true", past, CampaignJson.Options, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task AnOperatorAddsARoundAndChangesItBeforeItOpensButNeverAnOpenedOne()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var opens = DateTimeOffset.UtcNow.AddDays(3);
+        object Round(string id, int stock, DateTimeOffset? at = null) => new
+        {
+            id,
+            phase = "2",
+            fund = "county",
+            opensAt = at ?? opens,
+            closesAt = (at ?? opens).AddDays(2),
+            validity = new { days = 7 },
+            stock = new Dictionary<string, int> { ["market-10-50"] = stock },
+        };
+
+        var (added, view) = await ClaimsApiFactory.ReadAsync(await admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p2", Round("p2", 50), Ct));
+        Assert.Equal(HttpStatusCode.Created, added);
+        Assert.Equal(2, view.GetProperty("definition").GetProperty("rounds").GetArrayLength());
+        var (changed, again) = await ClaimsApiFactory.ReadAsync(await admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p2", Round("p2", 80), Ct));
+        Assert.Equal(HttpStatusCode.OK, changed);
+        Assert.Equal(80, again.GetProperty("definition").GetProperty("rounds")[1].GetProperty("stock").GetProperty("market-10-50").GetInt32());
+
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "round_opened", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1", Round("p1", 1, DateTimeOffset.UtcNow.AddDays(5)), Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "round_opened", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p3", Round("p3", 1, DateTimeOffset.UtcNow), Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_id", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p4", Round("p5", 1), Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_campaign", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p6", Round("p6", 1_000_000, opens.AddDays(3)), Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "campaign_not_found", admin.PutAsJsonAsync("/admin/campaigns/no-such-campaign/rounds/p2", Round("p2", 1), Ct));
+
+        var rounds = (await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct)).GetProperty("definition").GetProperty("rounds");
+        Assert.Equal(["p1", "p2"], rounds.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Each node reads a changed campaign again within seconds: claim until the answer expected

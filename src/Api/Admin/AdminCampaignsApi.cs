@@ -13,6 +13,7 @@ public static class AdminCampaignsApi
         group.MapGet("/{campaignId}", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.GetAsync()));
         group.MapPost("/{campaignId}/pause", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.PauseAsync()));
         group.MapPost("/{campaignId}/resume", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.ResumeAsync()));
+        group.MapPut("/{campaignId}/rounds/{roundId}", ReviseRoundAsync);
         group.MapPost("/{campaignId}/blacklist", (string campaignId, BlacklistBody body, IGrainFactory grains) => body.IsValid
             ? ActAsync(campaignId, grains, g => g.ChangeBlacklistAsync(body.Add ?? [], body.Remove ?? []))
             : Task.FromResult<Results<Ok<AdminCampaignView>, ProblemHttpResult>>(ApiProblem.BadRequest(ProblemCodes.InvalidRequest, BlacklistBody.Rule)));
@@ -44,6 +45,37 @@ public static class AdminCampaignsApi
             CampaignCreationResult.AlreadyExists => TypedResults.Ok(await ViewAsync(grains, creation.Campaign!)),
             CampaignCreationResult.Conflict => ApiProblem.Conflict(ProblemCodes.CampaignExists, $"Campaign '{definition.Id}' already exists with a different definition."),
             _ => Invalid(creation.Violations),
+        };
+    }
+
+    // Adds the round, or changes it while it has not opened: 201 for a new round, 200 for a change.
+    private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> ReviseRoundAsync(
+        string campaignId, string roundId, RoundDocument document, IGrainFactory grains)
+    {
+        if (!CampaignValidator.IsValidId(campaignId))
+        {
+            return ApiProblem.InvalidCampaignId();
+        }
+
+        if (document.Id != roundId)
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, $"The round's id '{document.Id}' differs from the round addressed, '{roundId}'.");
+        }
+
+        var campaign = grains.GetGrain<ICampaignGrain>(campaignId);
+        if (await campaign.GetAsync() is null)
+        {
+            return ApiProblem.CampaignNotFound(campaignId);
+        }
+
+        var revision = await campaign.ReviseRoundAsync(document.ToDefinition());
+        return revision.Result switch
+        {
+            RoundRevisionResult.Added => TypedResults.Created($"/admin/campaigns/{campaignId}", await ViewAsync(grains, revision.Campaign!)),
+            RoundRevisionResult.Changed => TypedResults.Ok(await ViewAsync(grains, revision.Campaign!)),
+            RoundRevisionResult.RoundOpened => ApiProblem.Conflict(ProblemCodes.RoundOpened, $"Round '{roundId}' has opened, or would open within the cut-off: what residents could claim no longer moves."),
+            RoundRevisionResult.Invalid => Invalid(revision.Violations),
+            _ => ApiProblem.CampaignNotFound(campaignId),
         };
     }
 

@@ -34,6 +34,15 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignSnapshot?> ChangeBlacklistAsync(IReadOnlyList<string> add, IReadOnlyList<string> remove);
 
     /// <summary>
+    /// Adds a round, or replaces one that has not opened (its dates, stock, fund or validity), as
+    /// Zhumadian sets its later periods from redemption data. Neither the old nor the new round
+    /// may open within the reallocation cut-off; the campaign with it is validated as creation is
+    /// (funds, leverage, overlaps). Stored and in the ledger, then told to every pool of the
+    /// campaign, whose rollover targets may change with it.
+    /// </summary>
+    Task<RoundRevision> ReviseRoundAsync(RoundDefinition round);
+
+    /// <summary>
     /// Has every pool of the rounds that have opened expire what is due, close when its round is
     /// over, and pass on what left it. The campaign's reminder calls it, so expiry and rollover
     /// happen with nobody calling; it stops once the last coupon can no longer be valid.

@@ -42,6 +42,12 @@ public interface IPoolGrain : IGrainWithStringKey
     /// <summary>Sets whether the campaign is paused; pushed by the campaign grain.</summary>
     Task SetPausedAsync(bool paused);
 
+    /// <summary>
+    /// Reads the campaign again after an operator revised it: the rounds this pool passes stock
+    /// to, and, while its own round has not opened and nothing is granted, the round itself.
+    /// </summary>
+    Task ReviseAsync();
+
     /// <summary>Replaces the round's stock of this type (a shard keeps its part); false once the round has opened or granted anything.</summary>
     Task<bool> SetStockAsync(int stock);
 

@@ -172,6 +172,48 @@ public sealed partial class CampaignGrain(
         return Snapshot();
     }
 
+    public async Task<RoundRevision> ReviseRoundAsync(RoundDefinition round)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return new(RoundRevisionResult.CampaignNotFound, null, []);
+        }
+
+        var earliest = time.GetUtcNow() + lifecycle.Value.ReallocationCutoff;
+        var before = definition.Rounds.FirstOrDefault(r => r.Id == round.Id);
+        if (round.OpensAt < earliest || before?.OpensAt < earliest)
+        {
+            return new(RoundRevisionResult.RoundOpened, Snapshot(), []);
+        }
+
+        // A plain array: grain storage serializers cannot rebuild the compiler's own collection types.
+        var revised = definition with
+        {
+            Rounds = before is null ? definition.Rounds.Append(round).ToArray() : definition.Rounds.Select(r => r.Id == round.Id ? round : r).ToArray(),
+        };
+        if (CampaignValidator.Validate(revised) is { Count: > 0 } violations)
+        {
+            return new(RoundRevisionResult.Invalid, Snapshot(), violations);
+        }
+
+        if (!SameDefinition(definition, revised))
+        {
+            state.State.Definition = revised;
+            state.State.Revision++;
+            var version = _outbox.NextVersion();
+            _outbox.Raise(version, new RoundRevised { EventId = $"round-revised:{definition.Id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = definition.Id, Before = before, After = round });
+            await _outbox.CommitAsync(version);
+        }
+
+        // Stored first, then told: pools activated later read the stored campaign, and a retry
+        // tells again any pool a failure missed. A campaign whose reminder had stopped has a
+        // round to drive again.
+        await Task.WhenAll(revised.PoolKeys(revised.Rounds).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).ReviseAsync()));
+        await StartLifecycleAsync();
+        _warmed.Remove(round.Id);
+        return new(before is null ? RoundRevisionResult.Added : RoundRevisionResult.Changed, Snapshot(), []);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == LifecycleReminder ? TickAsync() : Task.CompletedTask;
 

@@ -16,6 +16,7 @@ public static class LedgerKeys
         CouponExpired expired => expired.Coupon.CampaignId,
         StockReallocated reallocated => reallocated.CampaignId,
         BlacklistChanged blacklist => blacklist.CampaignId,
+        RoundRevised revised => revised.CampaignId,
         CampaignCreated created => created.Definition.Id,
         CampaignStatusChanged status => status.CampaignId,
         _ => null,

@@ -48,15 +48,9 @@ public sealed partial class PoolGrain(
         var (campaignId, roundId, couponTypeId, shard) = GrainKeys.ParsePool(poolKey);
         var snapshot = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync()
             ?? throw new InvalidOperationException($"Pool {poolKey} names an unknown campaign.");
-        _campaign = snapshot.Definition;
         _paused = snapshot.Status == CampaignStatus.Paused;
-        _coupons = PoolCoupons.For(_campaign, poolKey);
-        _round = _coupons.Round;
-        _couponType = _coupons.CouponType;
-        _route = new ClaimRoutes(_campaign).Find(couponTypeId)!.Round(roundId)!;
         _shard = shard;
-        _shards = _couponType.PoolShards;
-        _stock = ShareOf(_round.Stock.GetValueOrDefault(couponTypeId));
+        UseRound(snapshot.Definition);
 
         // The newest stored copy, then the journal after it.
         var snapshots = new PoolSnapshotStore(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Claims), this.GetGrainId(), logger);
@@ -244,6 +238,34 @@ public sealed partial class PoolGrain(
             ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
             Closed: _closure is not null,
             Borrowed: _loans.NetBorrowed));
+    }
+
+    public async Task ReviseAsync()
+    {
+        var definition = (await GrainFactory.GetGrain<ICampaignGrain>(_campaign.Id).GetAsync())!.Definition;
+
+        // What residents could already claim stands; a round nobody could claim from yet is read anew.
+        if (time.GetUtcNow() < _round.OpensAt && _book.Granted == 0)
+        {
+            UseRound(definition);
+            PostCounts();
+        }
+        else
+        {
+            _campaign = definition;
+        }
+    }
+
+    private void UseRound(CampaignDefinition campaign)
+    {
+        var poolKey = this.GetPrimaryKeyString();
+        _campaign = campaign;
+        _coupons = PoolCoupons.For(campaign, poolKey);
+        _round = _coupons.Round;
+        _couponType = _coupons.CouponType;
+        _route = new ClaimRoutes(campaign).Find(_couponType.Id)!.Round(_round.Id)!;
+        _shards = _couponType.PoolShards;
+        _stock = ShareOf(_round.Stock.GetValueOrDefault(_couponType.Id));
     }
 
     public Task SetPausedAsync(bool paused)

@@ -13,12 +13,14 @@ public static class CampaignDocuments
         [.. document.Funds.Select(f => new FundDefinition(f.Id, f.Amount))],
         [.. document.CouponTypes.Select(t => new CouponTypeDefinition(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires))],
         document.Limits?.Select(l => new LimitDefinition(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
-        [.. document.Rounds.Select(r => new RoundDefinition(
-            r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock))],
+        [.. document.Rounds.Select(ToDefinition)],
         document.Blacklist,
         document.RefundPolicy,
         document.QuotaShards,
         document.BusinessHours is { } hours ? new BusinessHoursDefinition(hours.Opens, hours.Closes) : null);
+
+    public static RoundDefinition ToDefinition(this RoundDocument r) =>
+        new(r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose), r.Stock);
 
     public static CampaignDocument ToDocument(this CampaignDefinition definition) => new(
         definition.Id,

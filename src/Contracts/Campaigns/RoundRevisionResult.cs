@@ -1,0 +1,15 @@
+namespace Claims.Contracts.Campaigns;
+
+/// <summary>How adding or changing a round ended.</summary>
+public enum RoundRevisionResult
+{
+    Added,
+    Changed,
+    CampaignNotFound,
+
+    /// <summary>The round has opened, or the new one would open within the cut-off: what residents could claim no longer moves.</summary>
+    RoundOpened,
+
+    /// <summary>The campaign with the round breaks a rule of creation (funds, leverage, overlaps); see the violations.</summary>
+    Invalid,
+}
