@@ -57,11 +57,26 @@ public sealed class OrderGrain(
         return outcome;
     }
 
-    public async Task<RefundOutcome?> RefundAsync()
+    public async Task<RefundOutcome?> RefundAsync() =>
+        await UndoAsync(async (pool, sequence, merchantId, orderId) =>
+            await pool.RefundAsync(sequence, merchantId, orderId) is { } outcome ? (outcome.Receipt, outcome.ReversedBy) : null) is var (refund, reversal)
+            ? new(refund, reversal)
+            : null;
+
+    public async Task<ReversalOutcome?> ReverseAsync() =>
+        await UndoAsync(async (pool, sequence, merchantId, orderId) =>
+            await pool.ReverseAsync(sequence, merchantId, orderId) is { } outcome ? (outcome.RefundedBy, outcome.Receipt) : null) is var (refund, reversal)
+            ? new(reversal, refund)
+            : null;
+
+    // A refund or a reversal: whichever reached this order first stands, and answers both from
+    // here. Null when this merchant has no redeemed order of this id.
+    private async Task<(RefundReceipt? Refund, ReversalReceipt? Reversal)?> UndoAsync(
+        Func<IPoolGrain, int, string, string, Task<(RefundReceipt?, ReversalReceipt?)?>> askPool)
     {
         if (state.State.Refund is not null || state.State.Reversal is not null)
         {
-            return new(state.State.Refund, state.State.Reversal);
+            return (state.State.Refund, state.State.Reversal);
         }
 
         var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
@@ -70,35 +85,11 @@ public sealed class OrderGrain(
             return null;
         }
 
-        var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).RefundAsync(coupon.Sequence, merchantId, orderId)
-            ?? throw NoRedemption(coupon, merchantId, orderId);
-        (state.State.Refund, state.State.Reversal) = (outcome.Receipt, outcome.ReversedBy);
+        (state.State.Refund, state.State.Reversal) = await askPool(GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey), coupon.Sequence, merchantId, orderId)
+            ?? throw new InvalidOperationException($"The pool {coupon.PoolKey} has no redemption of coupon {coupon.Sequence} by order {merchantId}/{orderId}.");
         await state.WriteStateAsync();
-        return outcome;
+        return (state.State.Refund, state.State.Reversal);
     }
-
-    public async Task<ReversalOutcome?> ReverseAsync()
-    {
-        if (state.State.Refund is not null || state.State.Reversal is not null)
-        {
-            return new(state.State.Reversal, state.State.Refund);
-        }
-
-        var (merchantId, orderId) = GrainKeys.ParseOrder(this.GetPrimaryKeyString());
-        if (await RedeemedCouponAsync(merchantId, orderId) is not { } coupon)
-        {
-            return null;
-        }
-
-        var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).ReverseAsync(coupon.Sequence, merchantId, orderId)
-            ?? throw NoRedemption(coupon, merchantId, orderId);
-        (state.State.Reversal, state.State.Refund) = (outcome.Receipt, outcome.RefundedBy);
-        await state.WriteStateAsync();
-        return outcome;
-    }
-
-    private static InvalidOperationException NoRedemption(CouponAddress coupon, string merchantId, string orderId) =>
-        new($"The pool {coupon.PoolKey} has no redemption of coupon {coupon.Sequence} by order {merchantId}/{orderId}.");
 
     // The coupon this order redeemed, asking its pool when a crash left the answer unrecorded.
     private async Task<CouponAddress?> RedeemedCouponAsync(string merchantId, string orderId)

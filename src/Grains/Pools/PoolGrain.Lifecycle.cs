@@ -82,7 +82,21 @@ public sealed partial class PoolGrain
         return _coupons.ReceiptOf(redemption);
     }
 
-    public async ValueTask<RefundOutcome?> RefundAsync(int sequence, string merchantId, string orderId)
+    public async ValueTask<RefundOutcome?> RefundAsync(int sequence, string merchantId, string orderId) =>
+        await UndoAsync(sequence, merchantId, orderId, CouponChangeKind.Refunded) is var (refund, reversal)
+            ? new(refund is null ? null : _coupons.RefundReceiptOf(refund), reversal is null ? null : _coupons.ReversalReceiptOf(reversal))
+            : null;
+
+    public async ValueTask<ReversalOutcome?> ReverseAsync(int sequence, string merchantId, string orderId) =>
+        await UndoAsync(sequence, merchantId, orderId, CouponChangeKind.Reversed) is var (refund, reversal)
+            ? new(reversal is null ? null : _coupons.ReversalReceiptOf(reversal), refund is null ? null : _coupons.RefundReceiptOf(refund))
+            : null;
+
+    // A refund or a reversal of the merchant's order: whichever came first stands, and answers
+    // both. The order's discount comes back, and the coupon goes to its owner (a refund under the
+    // owner policy, while valid) or its value to the open round of its type, else the next of its
+    // fund, else the fund. Null when the order did not use this coupon.
+    private async ValueTask<(CouponChange? Refund, CouponChange? Reversal)?> UndoAsync(int sequence, string merchantId, string orderId, CouponChangeKind kind)
     {
         _journal.ThrowIfFailed();
         if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
@@ -90,62 +104,23 @@ public sealed partial class PoolGrain
             return null;
         }
 
-        if (life.ReversalOf(merchantId, orderId) is { } reversal)
+        if ((life.RefundOf(merchantId, orderId), life.ReversalOf(merchantId, orderId)) is var earlier && (earlier.Item1 ?? earlier.Item2) is not null)
         {
             await _journal.CommitAsync();
-            return new(null, _coupons.ReversalReceiptOf(reversal));
-        }
-
-        if (life.RefundOf(merchantId, orderId) is { } earlier)
-        {
-            await _journal.CommitAsync();
-            return new(_coupons.RefundReceiptOf(earlier), null);
+            return earlier;
         }
 
         var now = time.GetUtcNow();
-        var toOwner = (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner && now < life.Grant.ValidUntil;
-        var change = await PassOnAsync(life, redemption, CouponChangeKind.Refunded, now, toOwner);
-        return new(_coupons.RefundReceiptOf(change), null);
-    }
-
-    public async ValueTask<ReversalOutcome?> ReverseAsync(int sequence, string merchantId, string orderId)
-    {
-        _journal.ThrowIfFailed();
-        if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
-        {
-            return null;
-        }
-
-        if (life.RefundOf(merchantId, orderId) is { } refund)
-        {
-            await _journal.CommitAsync();
-            return new(null, _coupons.RefundReceiptOf(refund));
-        }
-
-        if (life.ReversalOf(merchantId, orderId) is { } earlier)
-        {
-            await _journal.CommitAsync();
-            return new(_coupons.ReversalReceiptOf(earlier), null);
-        }
-
-        var change = await PassOnAsync(life, redemption, CouponChangeKind.Reversed, time.GetUtcNow(), toOwner: false);
-        return new(_coupons.ReversalReceiptOf(change), null);
-    }
-
-    // A refund or reversal: the order's discount comes back, and the coupon goes to its owner or
-    // its value to the open round of its type, else the next of its fund, else the fund.
-    private async Task<CouponChange> PassOnAsync(CouponLife life, CouponChange redemption, CouponChangeKind kind, DateTimeOffset now, bool toOwner)
-    {
-        var (destination, target) = toOwner
+        var (destination, target) = kind == CouponChangeKind.Refunded && (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner && now < life.Grant.ValidUntil
             ? (RefundDestination.Owner, null)
             : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
                 ? (RefundDestination.Pool, round.Id)
                 : (RefundDestination.Fund, (string?)null);
-        var change = new CouponChange(life.Grant.Sequence, kind, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, redemption.Discount, destination, target);
+        var change = new CouponChange(sequence, kind, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
         Record(life, change);
         await _journal.CommitAsync();
         await PushTransfersAsync();
-        return change;
+        return kind == CouponChangeKind.Refunded ? (change, null) : (null, change);
     }
 
     public async Task<bool> TickAsync()
