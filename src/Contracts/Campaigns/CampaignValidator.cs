@@ -208,6 +208,16 @@ public static partial class CampaignValidator
                 add($"{path}.fund", "unknown_fund", $"Fund '{round.Fund}' is not defined.");
             }
 
+            if (round.CoFunding is { } coFunding
+                && (coFunding.Count < 2
+                    || coFunding.Any(s => s?.Fund is null || !funds.ContainsKey(s.Fund) || s.Share is <= 0 or >= 1 || decimal.Round(s.Share, 4) != s.Share)
+                    || coFunding.Select(s => s?.Fund).Distinct(StringComparer.Ordinal).Count() != coFunding.Count
+                    || coFunding.Sum(s => s?.Share ?? 0) != 1
+                    || coFunding.All(s => s?.Fund != round.Fund)))
+            {
+                add($"{path}.coFunding", "invalid_co_funding", "Co-funding names two or more defined funds, the round's own among them, each once, with shares above 0 of at most four decimals that add up to exactly 1.");
+            }
+
             if (round.OpensAt == default)
             {
                 add($"{path}.opensAt", "required", "A round needs an opening time.");
@@ -313,11 +323,15 @@ public static partial class CampaignValidator
                 continue;
             }
 
+            var shares = round.Shares.Where(s => s?.Fund is not null && funds.ContainsKey(s.Fund) && s.Share is > 0 and <= 1).ToList();
             foreach (var (couponTypeId, count) in round.Stock)
             {
                 if (couponTypes.TryGetValue(couponTypeId, out var type) && count is > 0 and <= MaxStock && type.FaceValue is > 0 and <= MaxMoney)
                 {
-                    committed[round.Fund] = committed.GetValueOrDefault(round.Fund) + (count * type.FaceValue);
+                    foreach (var share in shares)
+                    {
+                        committed[share.Fund] = committed.GetValueOrDefault(share.Fund) + (count * type.FaceValue * share.Share);
+                    }
                 }
             }
         }

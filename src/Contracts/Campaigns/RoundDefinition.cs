@@ -4,7 +4,9 @@ namespace Claims.Contracts.Campaigns;
 
 /// <summary>
 /// One release: from <see cref="OpensAt"/> to <see cref="ClosesAt"/> residents claim from
-/// <see cref="Stock"/> (coupon type id → count), paid by <see cref="Fund"/>.
+/// <see cref="Stock"/> (coupon type id → count), paid by <see cref="Fund"/>, or when
+/// <see cref="CoFunding"/> is set by several funds in fixed shares (which include
+/// <see cref="Fund"/>, the round's lead fund).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.round-definition")]
@@ -15,8 +17,17 @@ public sealed record RoundDefinition(
     [property: JsonRequired] DateTimeOffset OpensAt,
     [property: JsonRequired] DateTimeOffset ClosesAt,
     [property: JsonRequired] ValidityDefinition Validity,
-    [property: JsonRequired] IReadOnlyDictionary<string, int> Stock)
+    [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
+    IReadOnlyList<FundShare>? CoFunding = null)
 {
+    /// <summary>Who pays this round's coupons, in order: the co-funders, or the lead fund alone.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FundShare> Shares => CoFunding ?? [new(Fund, 1)];
+
+    /// <summary>Whether <paramref name="other"/> is paid the same way: funds are never mixed, so stock moves only between such rounds.</summary>
+    public bool PaidLike(RoundDefinition other) =>
+        Fund == other.Fund && Shares.SequenceEqual(other.Shares);
+
     /// <summary>Rounds without a phase form a phase of their own.</summary>
     [JsonIgnore]
     public string PhaseKey => Phase ?? Id;

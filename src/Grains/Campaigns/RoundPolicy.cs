@@ -11,13 +11,13 @@ public static class RoundPolicy
 
     /// <summary>
     /// Where coupons of <paramref name="couponTypeId"/> leaving round <paramref name="from"/> go at
-    /// <paramref name="now"/>: the first round of that type paid by the same fund (funds are never
-    /// mixed) that has not closed, starting with <paramref name="from"/> itself when
+    /// <paramref name="now"/>: the first round of that type paid by the same fund, or the same
+    /// co-funders in the same shares (funds are never mixed), that has not closed, starting with <paramref name="from"/> itself when
     /// <paramref name="includeFrom"/>. Null means the fund: no such round is left.
     /// </summary>
     public static RoundDefinition? RolloverTarget(this CampaignDefinition campaign, RoundDefinition from, string couponTypeId, DateTimeOffset now, bool includeFrom) =>
         campaign.Rounds
-            .Where(r => r.Stock.ContainsKey(couponTypeId) && r.Fund == from.Fund && now < r.ClosesAt)
+            .Where(r => r.Stock.ContainsKey(couponTypeId) && r.PaidLike(from) && now < r.ClosesAt)
             .Where(r => includeFrom ? r.OpensAt >= from.OpensAt : r.OpensAt > from.OpensAt)
             .OrderBy(r => r.OpensAt)
             .FirstOrDefault();

@@ -39,6 +39,7 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
         var pools = await PoolStocks.ReadAsync(GrainFactory, definition);
         var now = time.GetUtcNow();
         return ReconciliationBuilder.Build(
+            definition,
             CampaignReportBuilder.Build(definition, ledgerEvents, now),
             SettlementBuilder.Build(definition, ledgerEvents, await HoldsAsync(ledgerEvents), now),
             pools,

@@ -5,7 +5,7 @@ namespace Claims.Grains.Reports;
 /// <summary>Compares what the ledger says with what the pools count and what the settlement pays.</summary>
 public static class ReconciliationBuilder
 {
-    public static Reconciliation Build(CampaignReport report, Settlement settlement, IReadOnlyList<PoolStock> pools, DateTimeOffset now)
+    public static Reconciliation Build(CampaignDefinition campaign, CampaignReport report, Settlement settlement, IReadOnlyList<PoolStock> pools, DateTimeOffset now)
     {
         var differences = new List<ReconciliationDifference>();
         var checks = 0;
@@ -29,10 +29,18 @@ public static class ReconciliationBuilder
             Compare(line.Fund, line.RoundId, line.CouponTypeId, "returnedToFund", line.ReturnedToFund, pool.ReturnedToFund);
         }
 
-        foreach (var fund in settlement.Funds)
+        // A co-funded round's money is split per order, to the fen: its funds are checked together,
+        // in the campaign's total, and every other fund on its own.
+        static decimal Net(ReportLine l) => l.RedeemedValue - l.RefundedValue - l.ReversedValue;
+        var coFunders = campaign.Rounds.Where(r => r.CoFunding is not null).SelectMany(r => r.Shares.Select(s => s.Fund)).ToHashSet(StringComparer.Ordinal);
+        foreach (var fund in settlement.Funds.Where(f => !coFunders.Contains(f.Fund)))
         {
-            var redeemed = report.Lines.Where(l => l.Fund == fund.Fund).Sum(l => l.RedeemedValue - l.RefundedValue - l.ReversedValue);
-            Compare(fund.Fund, null, null, "paid", redeemed, fund.Paid + fund.Held);
+            Compare(fund.Fund, null, null, "paid", report.Lines.Where(l => l.Fund == fund.Fund).Sum(Net), fund.Paid + fund.Held);
+        }
+
+        if (coFunders.Count > 0)
+        {
+            Compare("*", null, null, "paid", report.Lines.Sum(Net), settlement.Funds.Sum(f => f.Paid + f.Held));
         }
 
         return new(report.CampaignId, now, checks, differences);

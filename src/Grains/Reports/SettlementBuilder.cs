@@ -5,7 +5,7 @@ namespace Claims.Grains.Reports;
 
 /// <summary>
 /// Folds a campaign's ledger into its settlement. A coupon is paid by the fund of the round it
-/// was granted in; a refund takes its discount back from the same fund and merchant, and so does a
+/// was granted in, or by its co-funders in their shares (<see cref="FundSplit"/>, per order); a refund takes its discount back from the same fund and merchant, and so does a
 /// reversal, which is shown apart. A merchant's order that falls under a hold not yet released is
 /// held, not paid; under a released hold it is paid and shown as released. Decimal arithmetic
 /// throughout, so amounts are exact to the fen.
@@ -14,14 +14,14 @@ public static class SettlementBuilder
 {
     public static Settlement Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, IReadOnlyDictionary<string, IReadOnlyList<MerchantHold>> holds, DateTimeOffset now)
     {
-        var fundOfRound = campaign.Rounds.ToDictionary(r => r.Id, r => r.Fund, StringComparer.Ordinal);
+        var rounds = campaign.Rounds.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var orders = new Dictionary<(string MerchantId, string OrderId), Order>();
         foreach (var e in ledger)
         {
             switch (e)
             {
                 case CouponRedeemed redeemed:
-                    orders[(redeemed.Receipt.MerchantId, redeemed.Receipt.OrderId)] = new(fundOfRound[redeemed.Coupon.RoundId], redeemed.Receipt.Discount, redeemed.Receipt.RedeemedAt);
+                    orders[(redeemed.Receipt.MerchantId, redeemed.Receipt.OrderId)] = new(rounds[redeemed.Coupon.RoundId], redeemed.Receipt.Discount, redeemed.Receipt.RedeemedAt);
                     break;
                 case CouponRefunded refunded:
                     orders[(refunded.MerchantId, refunded.Receipt.OrderId)].Refunded = true;
@@ -35,20 +35,23 @@ public static class SettlementBuilder
         var owed = new SortedDictionary<(string Fund, string MerchantId), MerchantSettlement>();
         foreach (var ((merchantId, _), order) in orders)
         {
-            var line = owed.GetValueOrDefault((order.Fund, merchantId)) ?? new(order.Fund, merchantId, 0, 0);
             var hold = MerchantHold.Covering(holds.GetValueOrDefault(merchantId) ?? [], order.RedeemedAt);
-            owed[(order.Fund, merchantId)] = order switch
+            foreach (var (fund, part) in FundSplit.Of(order.Round, order.Discount))
             {
-                { Refunded: true } => line,
-                { Reversed: true } => line with { Reversed = line.Reversed + order.Discount },
-                _ when hold is { ReleasedAt: null } => line with { Redemptions = line.Redemptions + 1, Held = line.Held + order.Discount },
-                _ => line with
+                var line = owed.GetValueOrDefault((fund, merchantId)) ?? new(fund, merchantId, 0, 0);
+                owed[(fund, merchantId)] = order switch
                 {
-                    Redemptions = line.Redemptions + 1,
-                    Amount = line.Amount + order.Discount,
-                    Released = line.Released + (hold is null ? 0 : order.Discount),
-                },
-            };
+                    { Refunded: true } => line,
+                    { Reversed: true } => line with { Reversed = line.Reversed + part },
+                    _ when hold is { ReleasedAt: null } => line with { Redemptions = line.Redemptions + 1, Held = line.Held + part },
+                    _ => line with
+                    {
+                        Redemptions = line.Redemptions + 1,
+                        Amount = line.Amount + part,
+                        Released = line.Released + (hold is null ? 0 : part),
+                    },
+                };
+            }
         }
 
         var merchants = owed.Values.ToList();
@@ -61,9 +64,9 @@ public static class SettlementBuilder
         return new(campaign.Id, now, funds, merchants);
     }
 
-    private sealed class Order(string fund, decimal discount, DateTimeOffset redeemedAt)
+    private sealed class Order(RoundDefinition round, decimal discount, DateTimeOffset redeemedAt)
     {
-        public string Fund { get; } = fund;
+        public RoundDefinition Round { get; } = round;
 
         public decimal Discount { get; } = discount;
 

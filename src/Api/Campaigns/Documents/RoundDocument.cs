@@ -11,7 +11,12 @@ public sealed record RoundDocument(
     [property: JsonRequired] DateTimeOffset OpensAt,
     [property: JsonRequired] DateTimeOffset ClosesAt,
     [property: JsonRequired] ValidityDocument Validity,
-    [property: JsonRequired] IReadOnlyDictionary<string, int> Stock);
+    [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
+    IReadOnlyList<FundShareDocument>? CoFunding = null);
+
+/// <summary>One co-funder's share of a round's coupons.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FundShareDocument([property: JsonRequired] string Fund, [property: JsonRequired] decimal Share);
 
 /// <summary>How long a claimed coupon can be redeemed: N days, until a fixed time, or until the round closes.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
