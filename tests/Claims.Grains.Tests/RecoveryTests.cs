@@ -59,6 +59,30 @@ public sealed class RecoveryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EveryChangeToARunningCampaignSurvivesItsGrainsReactivation()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(now) with { Funds = [new("county", 10_000_000), new("county-2", 10_000_000)] });
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+        await grain.ReallocateAsync("p2", new Dictionary<string, int> { ["fuel-20-200"] = 500, ["market-10-50"] = 2000 });
+        await grain.ChangeBlacklistAsync(["fraud"], ["cheater"]);
+        await grain.ReviseRoundAsync(TestCampaigns.Round("p3", "3", now.AddDays(4), now.AddDays(5), 10) with
+        {
+            CoFunding = new[] { new FundShare("county", 0.5m), new FundShare("county-2", 0.5m) },
+        });
+        var before = (await grain.GetAsync())!;
+        Assert.Equal(3, before.Revision);
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+
+        var after = (await grain.GetAsync())!;
+        Assert.Equal(before.Revision, after.Revision);
+        Assert.Equal(["fraud"], after.Definition.Blacklist);
+        Assert.Equal(2000, after.Definition.Rounds.Single(r => r.Id == "p2").Stock["market-10-50"]);
+        Assert.Equal(before.Definition.Rounds.Single(r => r.Id == "p3").CoFunding, after.Definition.Rounds.Single(r => r.Id == "p3").CoFunding);
+    }
+
+    [Fact]
     public async Task PauseSurvivesTheCampaignGrainsReactivation()
     {
         var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));

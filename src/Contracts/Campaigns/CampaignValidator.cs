@@ -323,7 +323,7 @@ public static partial class CampaignValidator
                 continue;
             }
 
-            var shares = round.Shares.Where(s => s?.Fund is not null && funds.ContainsKey(s.Fund) && s.Share is > 0 and <= 1).ToList();
+            var shares = round.Payers().Where(s => s?.Fund is not null && funds.ContainsKey(s.Fund) && s.Share is > 0 and <= 1).ToList();
             foreach (var (couponTypeId, count) in round.Stock)
             {
                 if (couponTypes.TryGetValue(couponTypeId, out var type) && count is > 0 and <= MaxStock && type.FaceValue is > 0 and <= MaxMoney)

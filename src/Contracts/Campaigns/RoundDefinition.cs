@@ -21,12 +21,12 @@ public sealed record RoundDefinition(
     IReadOnlyList<FundShare>? CoFunding = null)
 {
     /// <summary>Who pays this round's coupons, in order: the co-funders, or the lead fund alone.</summary>
-    [JsonIgnore]
-    public IReadOnlyList<FundShare> Shares => CoFunding ?? [new(Fund, 1)];
+    /// <remarks>A method, not a property: grain state is stored with its properties, and this is derived.</remarks>
+    public IReadOnlyList<FundShare> Payers() => CoFunding ?? [new(Fund, 1)];
 
     /// <summary>Whether <paramref name="other"/> is paid the same way: funds are never mixed, so stock moves only between such rounds.</summary>
     public bool PaidLike(RoundDefinition other) =>
-        Fund == other.Fund && Shares.SequenceEqual(other.Shares);
+        Fund == other.Fund && Payers().SequenceEqual(other.Payers());
 
     /// <summary>Rounds without a phase form a phase of their own.</summary>
     [JsonIgnore]

@@ -134,7 +134,7 @@ public sealed partial class CampaignGrain(
         var moved = round with { Stock = updated };
         if (!updated.SequenceEqual(round.Stock))
         {
-            state.State.Definition = definition with { Rounds = [.. definition.Rounds.Select(r => r.Id == roundId ? moved : r)] };
+            state.State.Definition = definition with { Rounds = definition.Rounds.Select(r => r.Id == roundId ? moved : r).ToArray() };
             state.State.Revision++;
             var version = _outbox.NextVersion();
             _outbox.Raise(version, new StockReallocated { EventId = $"reallocated:{definition.Id}:{version}", OccurredAt = time.GetUtcNow(), CampaignId = definition.Id, RoundId = roundId, Before = round.Stock, After = updated });

@@ -10,7 +10,7 @@ public static class FundSplit
 {
     public static IReadOnlyList<(string Fund, decimal Amount)> Of(RoundDefinition round, decimal amount)
     {
-        var shares = round.Shares;
+        var shares = round.Payers();
         var parts = new (string Fund, decimal Amount)[shares.Count];
         var left = amount;
         for (var i = 0; i < shares.Count - 1; i++)

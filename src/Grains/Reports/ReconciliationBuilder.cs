@@ -32,7 +32,7 @@ public static class ReconciliationBuilder
         // A co-funded round's money is split per order, to the fen: its funds are checked together,
         // in the campaign's total, and every other fund on its own.
         static decimal Net(ReportLine l) => l.RedeemedValue - l.RefundedValue - l.ReversedValue;
-        var coFunders = campaign.Rounds.Where(r => r.CoFunding is not null).SelectMany(r => r.Shares.Select(s => s.Fund)).ToHashSet(StringComparer.Ordinal);
+        var coFunders = campaign.Rounds.Where(r => r.CoFunding is not null).SelectMany(r => r.Payers().Select(s => s.Fund)).ToHashSet(StringComparer.Ordinal);
         foreach (var fund in settlement.Funds.Where(f => !coFunders.Contains(f.Fund)))
         {
             Compare(fund.Fund, null, null, "paid", report.Lines.Where(l => l.Fund == fund.Fund).Sum(Net), fund.Paid + fund.Held);
