@@ -7,46 +7,27 @@ namespace Claims.Grains.Reports;
 [StatelessWorker]
 public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time) : Grain, ICampaignReportGrain
 {
-    public Task<CampaignReport?> BuildAsync() => FoldAsync(CampaignReportBuilder.Build);
+    public Task<CampaignReport?> BuildAsync() =>
+        FoldAsync((definition, events, now) => Task.FromResult(CampaignReportBuilder.Build(definition, events, now)));
 
-    public async Task<Settlement?> SettleAsync()
-    {
-        if (await GrainFactory.GetGrain<ICampaignGrain>(this.GetPrimaryKeyString()).GetAsync() is not { } snapshot)
-        {
-            return null;
-        }
-
-        var ledgerEvents = await ReadLedgerAsync(snapshot.Definition);
-        return SettlementBuilder.Build(snapshot.Definition, ledgerEvents, await HoldsAsync(ledgerEvents), time.GetUtcNow());
-    }
+    public Task<Settlement?> SettleAsync() =>
+        FoldAsync(async (definition, events, now) => SettlementBuilder.Build(definition, events, await HoldsAsync(events), now));
 
     public Task<IReadOnlyList<AuditRecord>?> SampleAsync(decimal fraction, int seed) =>
-        FoldAsync((definition, events, _) => AuditSampleBuilder.Build(definition, events, fraction, seed));
+        FoldAsync((definition, events, _) => Task.FromResult(AuditSampleBuilder.Build(definition, events, fraction, seed)));
 
-    public async Task<Reconciliation?> ReconcileAsync()
-    {
-        var campaignId = this.GetPrimaryKeyString();
-        if (await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync() is not { } snapshot)
-        {
-            return null;
-        }
-
-        // The pools and the ledger are read moments apart: on a campaign still taking claims a
-        // difference can be a change caught between the two reads; one that stays on the next
-        // reconciliation is real.
-        var definition = snapshot.Definition;
-        var ledgerEvents = await ReadLedgerAsync(definition);
-        var pools = await PoolStocks.ReadAsync(GrainFactory, definition);
-        var now = time.GetUtcNow();
-        return ReconciliationBuilder.Build(
+    // The pools and the ledger are read moments apart: on a campaign still taking claims a
+    // difference can be a change caught between the two reads; one that stays on the next
+    // reconciliation is real.
+    public Task<Reconciliation?> ReconcileAsync() =>
+        FoldAsync(async (definition, events, now) => ReconciliationBuilder.Build(
             definition,
-            CampaignReportBuilder.Build(definition, ledgerEvents, now),
-            SettlementBuilder.Build(definition, ledgerEvents, await HoldsAsync(ledgerEvents), now),
-            pools,
-            now);
-    }
+            CampaignReportBuilder.Build(definition, events, now),
+            SettlementBuilder.Build(definition, events, await HoldsAsync(events), now),
+            await PoolStocks.ReadAsync(GrainFactory, definition),
+            now));
 
-    private async Task<T?> FoldAsync<T>(Func<CampaignDefinition, IReadOnlyList<ClaimsEvent>, DateTimeOffset, T> fold)
+    private async Task<T?> FoldAsync<T>(Func<CampaignDefinition, IReadOnlyList<ClaimsEvent>, DateTimeOffset, Task<T>> fold)
         where T : class
     {
         var campaignId = this.GetPrimaryKeyString();
@@ -55,7 +36,7 @@ public sealed class CampaignReportGrain(ILedgerReader ledger, TimeProvider time)
             return null;
         }
 
-        return fold(snapshot.Definition, await ReadLedgerAsync(snapshot.Definition), time.GetUtcNow());
+        return await fold(snapshot.Definition, await ReadLedgerAsync(snapshot.Definition), time.GetUtcNow());
     }
 
     // Holds are the merchants' own state, read as of now: a settlement is a statement of the
