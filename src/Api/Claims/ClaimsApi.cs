@@ -64,7 +64,7 @@ public static class ClaimsApi
         // A pool the board says is sold out is refused here, before anything else is spent on the
         // claim, unless it may be the replay of a claim it granted, which must get its coupon
         // back. A claim without an Idempotency-Key cannot be one: its request key is new.
-        var userId = user.FindFirstValue("sub")!;
+        var userId = user.Subject();
         var poolKeys = couponType.OpenRound(time.GetUtcNow())?.PoolKeys;
         if (idempotencyKey is null && poolKeys is not null && admission.SoldOut(poolKeys))
         {
@@ -121,7 +121,7 @@ public static class ClaimsApi
     // wallet shows what happened since the claim (used, expired, refunded) and list grants too.
     private static async Task<Ok<CouponView[]>> WalletAsync(ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns, TimeProvider time)
     {
-        var userId = user.FindFirstValue("sub")!;
+        var userId = user.Subject();
         var now = time.GetUtcNow();
         var ids = await grains.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).ListAsync();
         var definitions = await Task.WhenAll(ids.Select(id => campaigns.FindAsync(id).AsTask()));
@@ -139,7 +139,7 @@ public static class ClaimsApi
     private static async Task<Results<Ok<CouponView>, ProblemHttpResult>> CouponAsync(
         string couponId, ClaimsPrincipal user, IGrainFactory grains, CampaignDirectory campaigns)
     {
-        var userId = user.FindFirstValue("sub")!;
+        var userId = user.Subject();
         if (CouponIds.TryParse(couponId, out var address)
             && await campaigns.FindAsync(address.CampaignId) is { } campaign
             && campaign.Rounds.Any(r => r.Id == address.RoundId && r.Stock.ContainsKey(address.CouponTypeId))

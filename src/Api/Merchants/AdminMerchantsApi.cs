@@ -13,20 +13,17 @@ public static class AdminMerchantsApi
         group.MapPost("/", (MerchantBody body, IGrainFactory grains, ClaimsPrincipal user) => RegisterAsync(body, grains, user));
         group.MapGet("/", MerchantRegisterApi.ListAsync);
         group.MapGet("/{merchantId}", (string merchantId, IGrainFactory grains) => ActAsync(merchantId, grains, null));
-        group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ApproveAsync(By(user))));
-        group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.SuspendAsync(By(user))));
-        group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReinstateAsync(By(user))));
-        group.MapPost("/{merchantId}/ban", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.BanAsync(By(user))));
-        group.MapPost("/{merchantId}/release", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReleaseAsync(By(user)), NothingHeld));
+        group.MapPost("/{merchantId}/approve", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ApproveAsync(user.Subject())));
+        group.MapPost("/{merchantId}/suspend", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.SuspendAsync(user.Subject())));
+        group.MapPost("/{merchantId}/reinstate", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReinstateAsync(user.Subject())));
+        group.MapPost("/{merchantId}/ban", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.BanAsync(user.Subject())));
+        group.MapPost("/{merchantId}/release", (string merchantId, IGrainFactory grains, ClaimsPrincipal user) => ActAsync(merchantId, grains, g => g.ReleaseAsync(user.Subject()), NothingHeld));
 
         // A merchant applies itself, under the id its token names, and waits for an operator's approval.
-        routes.MapPost("/merchants/apply", (MerchantBody body, IGrainFactory grains, ClaimsPrincipal user) => RegisterAsync(body with { Id = By(user) }, grains, user))
+        routes.MapPost("/merchants/apply", (MerchantBody body, IGrainFactory grains, ClaimsPrincipal user) => RegisterAsync(body with { Id = user.Subject() }, grains, user))
             .RequireAuthorization(Roles.Merchant).WithTags("Merchants");
         return group;
     }
-
-    /// <summary>Who acts: the token's subject, an operator's or a merchant's id.</summary>
-    public static string By(ClaimsPrincipal user) => user.FindFirstValue("sub")!;
 
     private static async Task<Results<Created<Merchant>, Ok<Merchant>, ProblemHttpResult>> RegisterAsync(MerchantBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -37,7 +34,7 @@ public static class AdminMerchantsApi
 
         var grain = grains.GetGrain<IMerchantGrain>(body.Id!);
         var existed = await grain.GetAsync() is not null;
-        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!, body.Attributes), By(user));
+        var change = await grain.RegisterAsync(new(body.Name!.Trim(), body.Industries!, body.RegionCode!, body.Attributes), user.Subject());
         if (!change.Applied)
         {
             return ApiProblem.Conflict(ProblemCodes.MerchantExists, $"Merchant '{body.Id}' is already registered with other details.");

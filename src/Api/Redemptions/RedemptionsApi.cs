@@ -24,7 +24,7 @@ public static class RedemptionsApi
         }
 
         // A merchant id that could not have been registered cannot be approved either.
-        var merchantId = user.FindFirstValue("sub")!;
+        var merchantId = user.Subject();
         var outcome = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, body.OrderId!))
                 .RedeemAsync(new(body.CouponId!, body.UserId!, body.OrderAmount!.Value, body.RegionCode!))
@@ -47,7 +47,7 @@ public static class RedemptionsApi
         }
 
         // Orders are keyed by the merchant, so another merchant's order is simply not found.
-        var merchantId = user.FindFirstValue("sub")!;
+        var merchantId = user.Subject();
         var refund = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync()
             : null;

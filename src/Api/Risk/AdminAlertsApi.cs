@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Claims.Api.Auth;
-using Claims.Api.Merchants;
 using Claims.Api.Problems;
 using Claims.Contracts.Merchants;
 using Claims.Contracts.Risk;
@@ -31,7 +30,7 @@ public static class AdminAlertsApi
             return ApiProblem.NotFound(ProblemCodes.AlertNotFound, $"No alert '{alertId}'.");
         }
 
-        var change = await grains.GetGrain<IMerchantGrain>(alert.MerchantId).SuspendAsync(AdminMerchantsApi.By(user));
+        var change = await grains.GetGrain<IMerchantGrain>(alert.MerchantId).SuspendAsync(user.Subject());
         if (!change.Applied && change.Merchant?.Status != MerchantStatus.Suspended)
         {
             return ApiProblem.Conflict(ProblemCodes.InvalidTransition, $"Merchant '{alert.MerchantId}' cannot be suspended from its status {change.Merchant?.Status}.");
