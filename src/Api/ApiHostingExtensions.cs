@@ -85,6 +85,7 @@ public static class ApiHostingExtensions
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();
         app.MapAdminReversalsApi();
+        app.MapAdminReviewsApi();
         app.MapAdminAlertsApi();
         app.MapOperatorLoginApi();
         app.MapOperatorPages();

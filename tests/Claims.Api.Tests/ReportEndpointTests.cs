@@ -33,7 +33,7 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
         Assert.Equal(2, Assert.Single(report.GetProperty("merchants").EnumerateArray()).GetProperty("redemptions").GetInt32());
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("roundId,fund,industry,couponTypeId,", csv);
-        Assert.Contains("p1,county,supermarket,market-10-50,10,20,0,3,30,0.15,3,2,20,0.6667,0,0,0,0,0,240,12,0,0\r\n", csv);
+        Assert.Contains("p1,county,supermarket,market-10-50,10,20,0,3,30,0.15,3,2,20,0.6667,0,0,0,0,0,240,12,0,0,0,0,0\r\n", csv);
         Assert.Contains($"\r\nmerchantId,redemptions,value,orderTotal\r\n{merchantId},2,20,240\r\n", csv);
         var total = report.GetProperty("totals").EnumerateArray().First();
         Assert.Equal(("campaign", 3, 1), (total.GetProperty("scope").GetString(), total.GetProperty("residents").GetInt32(), total.GetProperty("merchants").GetInt32()));
@@ -46,7 +46,7 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
         using var settlementCsv = new HttpRequestMessage(HttpMethod.Get, $"/admin/campaigns/{campaign.Id}/settlement");
         settlementCsv.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
         var settlementText = await (await admin.SendAsync(settlementCsv, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Equal($"fund,budget,paid,leftover,held,released,reversed\r\ncounty,1000000,20,999980,0,0,0\r\n\r\nfund,merchantId,redemptions,amount,held,released,reversed\r\ncounty,{merchantId},2,20,0,0,0\r\n", settlementText);
+        Assert.Equal($"fund,budget,paid,leftover,held,released,reversed,inReview\r\ncounty,1000000,20,999980,0,0,0,0\r\n\r\nfund,merchantId,redemptions,amount,held,released,reversed,inReview\r\ncounty,{merchantId},2,20,0,0,0,0\r\n", settlementText);
     }
 
     [Fact]

@@ -28,6 +28,11 @@ public static class ProblemCatalog
         (ProblemCodes.OrderNotFound, 404, "This merchant has no redeemed order with this id."),
         (ProblemCodes.OrderReversed, 409, "An operator reversed this order's redemption as fraudulent: there is nothing to refund."),
         (ProblemCodes.OrderRefunded, 409, "This order was refunded: there is no redemption left to reverse."),
+        (ProblemCodes.OrderRejected, 409, "This order's redemption was rejected in review: there is nothing to refund or reverse."),
+        (ProblemCodes.ReviewNotFound, 404, "The campaign has no review of this merchant's order."),
+        (ProblemCodes.ReviewDecided, 409, "The review was decided the other way, or withdrawn because the order was refunded or reversed first."),
+        (ProblemCodes.NotRedeemedYet, 409, "The order's redemption has not reached its coupon's pool yet."),
+        (ProblemCodes.ReasonRequired, 400, "A rejection needs a reason: 1-500 printable characters."),
         (ProblemCodes.MerchantBanned, 409, "The merchant is banned for good and can never be reinstated."),
         (ProblemCodes.NothingHeld, 409, "No money of this merchant is held."),
         (ProblemCodes.AlertNotFound, 404, "No risk alert with this id."),
@@ -50,7 +55,7 @@ public static class ProblemCatalog
     [
         .. General,
         .. Enum.GetValues<ClaimRefusal>().Select(r => (ClaimRefusalCodes.Code(r), r == ClaimRefusal.Superseded ? 503 : 409, ClaimRefusalCodes.Detail(r))),
-        .. Enum.GetValues<RedemptionRefusal>().Select(r => (RedemptionRefusalCodes.Code(r), r == RedemptionRefusal.CouponNotFound ? 404 : 409, RedemptionRefusalCodes.Detail(r))),
+        .. Enum.GetValues<RedemptionRefusal>().Select(r => (RedemptionRefusalCodes.Code(r), RedemptionRefusalCodes.Status(r), RedemptionRefusalCodes.Detail(r))),
     ];
 
     /// <summary>The codes as a Markdown table, for the description of the API document.</summary>

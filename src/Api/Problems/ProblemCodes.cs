@@ -24,6 +24,11 @@ public static class ProblemCodes
     public const string OrderNotFound = "order_not_found";
     public const string OrderReversed = "order_reversed";
     public const string OrderRefunded = "order_refunded";
+    public const string OrderRejected = "order_rejected";
+    public const string ReviewNotFound = "review_not_found";
+    public const string ReviewDecided = "review_decided";
+    public const string NotRedeemedYet = "not_redeemed_yet";
+    public const string ReasonRequired = "reason_required";
     public const string MerchantBanned = "merchant_banned";
     public const string NothingHeld = "nothing_held";
     public const string AlertNotFound = "alert_not_found";

@@ -25,6 +25,7 @@ public static class AdminReversalsApi
         {
             null => ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"Merchant '{merchantId}' has no redeemed order '{orderId}'."),
             { Receipt: { } receipt } => TypedResults.Ok(receipt),
+            { RefundedBy: null } => RedemptionsApi.OrderRejected(orderId),
             _ => ApiProblem.Conflict(ProblemCodes.OrderRefunded, $"Order '{orderId}' of merchant '{merchantId}' was refunded; there is no redemption left to reverse."),
         };
     }

@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+using Claims.Contracts.Redemptions;
+
 namespace Claims.Api.Redemptions;
 
-public static class RedemptionValidation
+public static partial class RedemptionValidation
 {
     private const int MaxCouponIdLength = 300;
 
@@ -38,6 +41,37 @@ public static class RedemptionValidation
             errors["regionCode"] = ["The resident's region code: 2 to 12 digits."];
         }
 
+        if (body.Documents is { } documents)
+        {
+            AddDocumentErrors(documents, errors);
+        }
+
         return errors;
     }
+
+    private static void AddDocumentErrors(RedemptionDocuments documents, Dictionary<string, string[]> errors)
+    {
+        if (documents.InvoiceNumber is { } invoice && !CampaignValidator.IsValidUserId(invoice))
+        {
+            errors["documents.invoiceNumber"] = ["The invoice number: 1-128 printable characters."];
+        }
+
+        if (documents.InvoiceAmount is { } amount && !CampaignValidator.IsValidAmount(amount))
+        {
+            errors["documents.invoiceAmount"] = [$"The invoice's amount in yuan: positive, at most 2 decimals, at most {CampaignValidator.MaxMoney}."];
+        }
+
+        if (documents.BuyerId is { } buyer && !CampaignValidator.IsValidUserId(buyer))
+        {
+            errors["documents.buyerId"] = ["The buyer's id as the invoice names it: 1-128 printable characters."];
+        }
+
+        if (documents.Vin is { } vin && !VinPattern().IsMatch(vin))
+        {
+            errors["documents.vin"] = ["The vehicle identification number: 17 characters of digits and capital letters other than I, O and Q."];
+        }
+    }
+
+    [GeneratedRegex("^[A-HJ-NPR-Z0-9]{17}$")]
+    private static partial Regex VinPattern();
 }

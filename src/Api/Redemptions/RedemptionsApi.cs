@@ -27,14 +27,13 @@ public static class RedemptionsApi
         var merchantId = user.Subject();
         var outcome = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, body.OrderId!))
-                .RedeemAsync(new(body.CouponId!, body.UserId!, body.OrderAmount!.Value, body.RegionCode!))
+                .RedeemAsync(new(body.CouponId!, body.UserId!, body.OrderAmount!.Value, body.RegionCode!, body.Documents))
             : RedemptionOutcome.Refused(RedemptionRefusal.MerchantNotApproved);
         metrics.Redemption(outcome.Refusal is { } refused ? RedemptionRefusalCodes.Code(refused) : "redeemed");
         return outcome switch
         {
             { Receipt: { } receipt } => TypedResults.Ok(receipt),
-            { Refusal: RedemptionRefusal.CouponNotFound } => ApiProblem.NotFound(ProblemCodes.CouponNotFound, RedemptionRefusalCodes.Detail(RedemptionRefusal.CouponNotFound)),
-            { Refusal: { } refusal } => ApiProblem.Conflict(RedemptionRefusalCodes.Code(refusal), RedemptionRefusalCodes.Detail(refusal)),
+            { Refusal: { } refusal } => ApiProblem.Create(RedemptionRefusalCodes.Status(refusal), RedemptionRefusalCodes.Code(refusal), RedemptionRefusalCodes.Detail(refusal)),
             _ => throw new InvalidOperationException("A redemption outcome has a receipt or a refusal."),
         };
     }
@@ -51,12 +50,23 @@ public static class RedemptionsApi
         var refund = CampaignValidator.IsValidId(merchantId)
             ? await grains.GetGrain<IOrderGrain>(GrainKeys.Order(merchantId, orderId)).RefundAsync()
             : null;
-        metrics.Refund(refund switch { null => ProblemCodes.OrderNotFound, { Receipt: null } => ProblemCodes.OrderReversed, _ => "refunded" });
+        metrics.Refund(refund switch
+        {
+            null => ProblemCodes.OrderNotFound,
+            { Receipt: null, ReversedBy: null } => ProblemCodes.OrderRejected,
+            { Receipt: null } => ProblemCodes.OrderReversed,
+            _ => "refunded",
+        });
         return refund switch
         {
             null => ApiProblem.NotFound(ProblemCodes.OrderNotFound, $"You have no redeemed order '{orderId}'."),
             { Receipt: { } receipt } => TypedResults.Ok(receipt),
+            { ReversedBy: null } => OrderRejected(orderId),
             _ => ApiProblem.Conflict(ProblemCodes.OrderReversed, $"Order '{orderId}' was reversed as fraudulent; its discount is no longer yours to refund."),
         };
     }
+
+    /// <summary>A rejected review undid the order's redemption: there is nothing left to refund or reverse.</summary>
+    public static ProblemHttpResult OrderRejected(string orderId) =>
+        ApiProblem.Conflict(ProblemCodes.OrderRejected, $"Order '{orderId}' was rejected in review; its coupon was taken off it then.");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Claims.Contracts.Redemptions;
 
 namespace Claims.Contracts.Campaigns;
 
@@ -115,6 +116,13 @@ public static partial class CampaignValidator
             for (var i = 0; i < (type.MerchantRequires?.Count ?? 0); i++)
             {
                 CheckId($"{path}.merchantRequires[{i}]", type.MerchantRequires![i], add);
+            }
+
+            if (type.ReviewDocuments is { } documents
+                && (documents.Count == 0 || documents.Distinct(StringComparer.Ordinal).Count() != documents.Count
+                    || !documents.All(RedemptionDocuments.Names.Contains) || !documents.Contains(RedemptionDocuments.InvoiceNumberName)))
+            {
+                add($"{path}.reviewDocuments", "invalid_review_documents", $"A reviewed type names each document once, from {string.Join(", ", RedemptionDocuments.Names)}, and always {RedemptionDocuments.InvoiceNumberName}.");
             }
 
             if (type.Shards is { } shards && (shards < 1 || shards > PoolShards.Max || (type.ListOnly && shards != 1)))

@@ -9,6 +9,9 @@ namespace Claims.Contracts.Campaigns;
 /// <see cref="Shards"/> (see <see cref="PoolShards"/>); left out, Claims chooses from the stock.
 /// <see cref="MerchantRequires"/> names attributes a merchant must have been approved with to
 /// take the coupon (001, 002: cars and appliances only at 限上 enterprises).
+/// <see cref="ReviewDocuments"/> makes it a reviewed big-ticket coupon (001#5, 002, 003): a
+/// redemption must carry these documents (from <see cref="Redemptions.RedemptionDocuments.Names"/>, always
+/// including the invoice number) and waits for an operator's review before it is settled.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.coupon-type-definition")]
@@ -20,8 +23,12 @@ public sealed record CouponTypeDefinition(
     decimal? MaxSpend,
     bool ListOnly,
     int? Shards = null,
-    IReadOnlyList<string>? MerchantRequires = null)
+    IReadOnlyList<string>? MerchantRequires = null,
+    IReadOnlyList<string>? ReviewDocuments = null)
 {
+    /// <summary>Whether a redemption of this type waits for an operator's review.</summary>
+    public bool IsReviewed() => ReviewDocuments is { Count: > 0 };
+
     /// <summary>How many pool grains share each round's stock of this type.</summary>
     [JsonIgnore]
     public int PoolShards => Shards ?? 1;

@@ -63,7 +63,8 @@ public interface IPoolGrain : IGrainWithStringKey
     /// <summary>
     /// Refunds the merchant's order that used coupon <paramref name="sequence"/> under the
     /// campaign's refund policy, or answers as before; null when that order did not use it. An
-    /// order already reversed is not refunded: the answer names the reversal.
+    /// order already reversed is not refunded: the answer names the reversal; one rejected in
+    /// review answers with neither.
     /// </summary>
     ValueTask<RefundOutcome?> RefundAsync(int sequence, string merchantId, string orderId);
 
@@ -71,9 +72,18 @@ public interface IPoolGrain : IGrainWithStringKey
     /// Reverses the merchant's order that used coupon <paramref name="sequence"/> as fraudulent:
     /// the coupon is void and its value goes where a refund's would (never back to the owner), or
     /// answers as before; null when that order did not use it. An order already refunded is not
-    /// reversed: the answer names the refund.
+    /// reversed: the answer names the refund; one rejected in review answers with neither.
     /// </summary>
     ValueTask<ReversalOutcome?> ReverseAsync(int sequence, string merchantId, string orderId);
+
+    /// <summary>
+    /// Approves or rejects the review of the merchant's order that used coupon
+    /// <paramref name="sequence"/>; a rejection gives the coupon back to its owner while valid,
+    /// else passes its value on as a refund does. The first decision stands and is answered again.
+    /// Withdrawn when the order was refunded or reversed before the review; null when that order did
+    /// not use the coupon.
+    /// </summary>
+    ValueTask<PoolReview?> ReviewAsync(int sequence, string merchantId, string orderId, bool approve);
 
     /// <summary>
     /// Expires the coupons past their validity and, once the round is over, closes it; passes

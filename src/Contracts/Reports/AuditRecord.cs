@@ -1,6 +1,6 @@
 namespace Claims.Contracts.Reports;
 
-/// <summary>One redemption drawn for an audit, with whether its order was later refunded.</summary>
+/// <summary>One redemption drawn for an audit, with whether its order was later refunded or reversed, and where its review stands for a reviewed type.</summary>
 [GenerateSerializer, Immutable, Alias("claims.audit-record")]
 public sealed record AuditRecord(
     string MerchantId,
@@ -15,4 +15,5 @@ public sealed record AuditRecord(
     decimal Payable,
     DateTimeOffset RedeemedAt,
     bool Refunded,
-    bool Reversed = false);
+    bool Reversed = false,
+    Redemptions.ReviewStatus? Review = null);

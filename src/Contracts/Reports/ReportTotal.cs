@@ -4,7 +4,7 @@ namespace Claims.Contracts.Reports;
 /// A campaign's figures summed over a <see cref="Scope"/> (<c>campaign</c>, <c>fund</c> or
 /// <c>industry</c>, named by <see cref="Key"/>). Unlike a sum of report lines, a resident who claimed
 /// several types, or a merchant that took several, counts once (<see cref="Residents"/>,
-/// <see cref="Merchants"/>). Redemptions are net of refunds and reversals. A co-funded round
+/// <see cref="Merchants"/>). Redemptions are net of refunds, reversals and rejections in review. A co-funded round
 /// counts under its lead fund; the settlement splits its money between the co-funders.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.report-total")]
@@ -19,6 +19,7 @@ public sealed record ReportTotal(
     decimal RedeemedValue,
     int Refunded,
     int Reversed,
+    int Rejected,
     int Expired,
     int RolledOver,
     int ReturnedToFund,

@@ -13,6 +13,7 @@ public static class LedgerKeys
         CouponRedeemed redeemed => redeemed.Coupon.CampaignId,
         CouponRefunded refunded => refunded.Coupon.CampaignId,
         CouponReversed reversed => reversed.Coupon.CampaignId,
+        CouponReviewed reviewed => reviewed.Coupon.CampaignId,
         CouponExpired expired => expired.Coupon.CampaignId,
         StockReallocated reallocated => reallocated.CampaignId,
         BlacklistChanged blacklist => blacklist.CampaignId,

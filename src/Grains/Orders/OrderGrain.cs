@@ -32,9 +32,19 @@ public sealed class OrderGrain(
             return RedemptionOutcome.Refused(RedemptionRefusal.CouponNotFound);
         }
 
-        if (await RefusalAsync(request, coupon, merchantId) is { } refusal)
+        var (refusal, reviewed) = await RefusalAsync(request, coupon, merchantId);
+        if (refusal is not null)
         {
-            return RedemptionOutcome.Refused(refusal);
+            return RedemptionOutcome.Refused(refusal.Value);
+        }
+
+        // A reviewed redemption takes its invoice number before the pool is asked, so two orders
+        // presenting one invoice at once cannot both redeem.
+        var reviews = reviewed ? GrainFactory.GetGrain<IReviewBookGrain>(coupon.CampaignId) : null;
+        if (reviews is not null
+            && !await reviews.SubmitAsync(new(merchantId, orderId, request.CouponId, request.UserId, request.OrderAmount, request.Documents!)))
+        {
+            return RedemptionOutcome.Refused(RedemptionRefusal.DuplicateInvoice);
         }
 
         state.State.CouponId = request.CouponId;
@@ -45,6 +55,10 @@ public sealed class OrderGrain(
         if (outcome.Receipt is null)
         {
             state.State.CouponId = null;
+            if (reviews is not null)
+            {
+                await reviews.WithdrawAsync(merchantId, orderId);
+            }
         }
 
         await state.WriteStateAsync();
@@ -107,36 +121,31 @@ public sealed class OrderGrain(
             ? GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).FindRedemptionAsync(coupon.Sequence, merchantId, orderId)
             : ValueTask.FromResult<RedemptionReceipt?>(null);
 
-    // The checks that need the merchant or the campaign rather than the coupon itself. The
-    // merchant is asked on every request, so a suspension stops its next redemption.
-    private async Task<RedemptionRefusal?> RefusalAsync(RedemptionRequest request, CouponAddress coupon, string merchantId)
+    // The checks that need the merchant or the campaign rather than the coupon itself, and whether
+    // the coupon's type is reviewed. The merchant is asked on every request, so a suspension stops
+    // its next redemption.
+    private async Task<(RedemptionRefusal? Refusal, bool Reviewed)> RefusalAsync(RedemptionRequest request, CouponAddress coupon, string merchantId)
     {
         if (await campaigns.FindAsync(coupon.CampaignId) is not { } campaign
             || campaign.FindCouponType(coupon.CouponTypeId) is not { } couponType
             || campaign.Rounds.All(r => r.Id != coupon.RoundId)
             || (coupon.Shard is { } shard ? couponType.PoolShards == 1 || shard >= couponType.PoolShards : couponType.PoolShards != 1))
         {
-            return RedemptionRefusal.CouponNotFound;
+            return (RedemptionRefusal.CouponNotFound, false);
         }
 
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetAsync();
-        if (merchant is not { Status: MerchantStatus.Approved })
+        RedemptionRefusal? refusal = merchant switch
         {
-            return RedemptionRefusal.MerchantNotApproved;
-        }
-
-        if (!merchant.Serves(couponType.Industry))
-        {
-            return RedemptionRefusal.WrongIndustry;
-        }
-
-        if (!merchant.Has(couponType.MerchantRequires))
-        {
-            return RedemptionRefusal.MerchantNotEligible;
-        }
-
-        return campaign.AdmitsRegion(merchant.RegionCode) && campaign.AdmitsRegion(request.RegionCode)
-            ? null
-            : RedemptionRefusal.RegionNotEligible;
+            not { Status: MerchantStatus.Approved } => RedemptionRefusal.MerchantNotApproved,
+            _ when !merchant.Serves(couponType.Industry) => RedemptionRefusal.WrongIndustry,
+            _ when !merchant.Has(couponType.MerchantRequires) => RedemptionRefusal.MerchantNotEligible,
+            _ when !campaign.AdmitsRegion(merchant.RegionCode) || !campaign.AdmitsRegion(request.RegionCode) => RedemptionRefusal.RegionNotEligible,
+            _ when !couponType.IsReviewed() => null,
+            _ when request.Documents is not { } documents || documents.Missing(couponType.ReviewDocuments!).Count > 0 => RedemptionRefusal.DocumentsRequired,
+            _ when request.Documents.InvoiceAmount < request.OrderAmount => RedemptionRefusal.InvoiceBelowOrder,
+            _ => null,
+        };
+        return (refusal, couponType.IsReviewed());
     }
 }

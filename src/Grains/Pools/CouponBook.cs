@@ -55,7 +55,7 @@ internal sealed class CouponBook(string roundId)
         _byStatus[(int)life.Status]--;
         life.Apply(change);
         _byStatus[(int)life.Status]++;
-        if (change.Kind == CouponChangeKind.Redeemed || change.Destination == RefundDestination.Owner)
+        if (change.Kind is CouponChangeKind.Redeemed or CouponChangeKind.Approved || change.Destination == RefundDestination.Owner)
         {
             return;
         }

@@ -10,10 +10,11 @@ internal sealed class CouponLife(PoolGrant grant)
     public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
 
     // Every order that redeemed this coupon (more than one when a refund gave it back to its
-    // owner), oldest first, and their refunds and reversals. Most coupons of a rush are never redeemed: the
+    // owner), oldest first, their refunds and reversals, and the reviews of reviewed types. Most coupons of a rush are never redeemed: the
     // lists exist once something happened, not for every coupon a pool holds.
     private List<CouponChange>? _redemptions;
     private List<CouponChange>? _refunds;
+    private List<CouponChange>? _reviews;
 
     /// <summary>The coupon's status as a resident sees it: an unused coupon past its validity is expired even before the pool records it.</summary>
     public CouponStatus StatusAt(DateTimeOffset now) =>
@@ -27,6 +28,9 @@ internal sealed class CouponLife(PoolGrant grant)
 
     public CouponChange? ReversalOf(string merchantId, string orderId) =>
         _refunds?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId && r.Kind == CouponChangeKind.Reversed);
+
+    public CouponChange? ReviewOf(string merchantId, string orderId) =>
+        _reviews?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);
 
     public void Apply(CouponChange change)
     {
@@ -46,6 +50,13 @@ internal sealed class CouponLife(PoolGrant grant)
             case CouponChangeKind.Reversed:
                 (_refunds ??= []).Add(change);
                 Status = CouponStatus.Void;
+                break;
+            case CouponChangeKind.Approved:
+                (_reviews ??= []).Add(change);
+                break;
+            case CouponChangeKind.Rejected:
+                (_reviews ??= []).Add(change);
+                Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void;
                 break;
         }
     }

@@ -52,7 +52,14 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         redemption.OrderAmount,
         redemption.Discount,
         redemption.OrderAmount - redemption.Discount,
-        Local(redemption.At));
+        Local(redemption.At),
+        couponType.IsReviewed() ? ReviewStatus.Pending : null);
+
+    public static PoolReview ReviewOf(CouponChange review) => new(
+        review.Kind == CouponChangeKind.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected,
+        review.At,
+        review.Destination,
+        review.TargetRoundId);
 
     public ReversalReceipt ReversalReceiptOf(CouponChange reversal) => new(
         IdOf(reversal.Sequence),

@@ -110,18 +110,53 @@ public sealed partial class PoolGrain
             return earlier;
         }
 
+        if (life.ReviewOf(merchantId, orderId) is { Kind: CouponChangeKind.Rejected })
+        {
+            // A rejected redemption was undone by its review: nothing is left to refund or reverse.
+            await _journal.CommitAsync();
+            return (null, null);
+        }
+
         var now = time.GetUtcNow();
-        var (destination, target) = kind == CouponChangeKind.Refunded && (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner && now < life.Grant.ValidUntil
-            ? (RefundDestination.Owner, null)
-            : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
-                ? (RefundDestination.Pool, round.Id)
-                : (RefundDestination.Fund, (string?)null);
+        var (destination, target) = Destination(life, now, toOwner: kind == CouponChangeKind.Refunded && (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner);
         var change = new CouponChange(sequence, kind, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
         Record(life, change);
         await _journal.CommitAsync();
         await PushTransfersAsync();
         return kind == CouponChangeKind.Refunded ? (change, null) : (null, change);
     }
+
+    public async ValueTask<PoolReview?> ReviewAsync(int sequence, string merchantId, string orderId, bool approve)
+    {
+        _journal.ThrowIfFailed();
+        if (_book.Find(sequence) is not { } life || life.RedemptionBy(merchantId, orderId) is not { } redemption)
+        {
+            return null;
+        }
+
+        if ((life.ReviewOf(merchantId, orderId), life.RefundOf(merchantId, orderId) ?? life.ReversalOf(merchantId, orderId)) is var (review, undo) && (review ?? undo) is not null)
+        {
+            await _journal.CommitAsync();
+            return review is not null ? PoolCoupons.ReviewOf(review) : new(ReviewStatus.Withdrawn, undo!.At, null, null);
+        }
+
+        var now = time.GetUtcNow();
+        var (destination, target) = approve ? ((RefundDestination?)null, (string?)null) : Destination(life, now, toOwner: true);
+        var change = new CouponChange(sequence, approve ? CouponChangeKind.Approved : CouponChangeKind.Rejected, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
+        Record(life, change);
+        await _journal.CommitAsync();
+        await PushTransfersAsync();
+        return PoolCoupons.ReviewOf(change);
+    }
+
+    // Where a coupon taken off an order goes: back to its owner when asked and still valid, else
+    // its value to the open round of its type, else the next of its fund, else the fund.
+    private (RefundDestination, string?) Destination(CouponLife life, DateTimeOffset now, bool toOwner) =>
+        toOwner && now < life.Grant.ValidUntil
+            ? (RefundDestination.Owner, null)
+            : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
+                ? (RefundDestination.Pool, round.Id)
+                : (RefundDestination.Fund, null);
 
     public async Task<bool> TickAsync()
     {

@@ -19,6 +19,7 @@ public static class AuditSampleBuilder
         var fundOfRound = campaign.Rounds.ToDictionary(r => r.Id, r => r.Fund, StringComparer.Ordinal);
         var refunded = ledger.OfType<CouponRefunded>().Select(r => $"{r.MerchantId}/{r.Receipt.OrderId}").ToHashSet(StringComparer.Ordinal);
         var reversed = ledger.OfType<CouponReversed>().Select(r => $"{r.Receipt.MerchantId}/{r.Receipt.OrderId}").ToHashSet(StringComparer.Ordinal);
+        var reviewed = ledger.OfType<CouponReviewed>().ToDictionary(r => $"{r.MerchantId}/{r.OrderId}", r => r.Review.Status, StringComparer.Ordinal);
         return [.. ledger.OfType<CouponRedeemed>()
             .GroupBy(r => r.Receipt.MerchantId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -38,7 +39,8 @@ public static class AuditSampleBuilder
                 r.Receipt.Payable,
                 r.Receipt.RedeemedAt,
                 refunded.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}"),
-                reversed.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}")))];
+                reversed.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}"),
+                r.Receipt.Review is null ? null : reviewed.GetValueOrDefault($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}", r.Receipt.Review.Value)))];
     }
 
     // FNV-1a over the UTF-8 of "seed:eventId".

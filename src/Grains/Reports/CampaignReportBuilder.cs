@@ -16,6 +16,7 @@ public static class CampaignReportBuilder
             where couponType is not null
             select (Key: (round.Id, couponTypeId), Totals: new LineTotals(round, couponType))).ToDictionary(l => l.Key, l => l.Totals);
         var redemptions = new Dictionary<string, RedemptionReceipt>(StringComparer.Ordinal);
+        var inReview = new HashSet<string>(StringComparer.Ordinal);
         var merchants = new SortedDictionary<string, (int Count, decimal Value, decimal Orders)>(StringComparer.Ordinal);
         LineTotals Line(string roundId, string couponTypeId) => lines[(roundId, couponTypeId)];
         var days = new DayTotals(TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone));
@@ -42,6 +43,11 @@ public static class CampaignReportBuilder
                     line.Merchants.Add(receipt.MerchantId);
                     days.Redeem(e.OccurredAt, 1, receipt.Discount, receipt.OrderAmount);
                     redemptions[$"{receipt.MerchantId}/{receipt.OrderId}"] = receipt;
+                    if (receipt.Review == ReviewStatus.Pending && inReview.Add($"{receipt.MerchantId}/{receipt.OrderId}"))
+                    {
+                        line.InReview++;
+                    }
+
                     merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), 1, receipt.Discount, receipt.OrderAmount);
                     break;
                 }
@@ -50,6 +56,7 @@ public static class CampaignReportBuilder
                 {
                     var line = Line(refunded.Coupon.RoundId, refunded.Coupon.CouponTypeId);
                     var order = redemptions.GetValueOrDefault($"{refunded.MerchantId}/{refunded.Receipt.OrderId}");
+                    line.InReview -= inReview.Remove($"{refunded.MerchantId}/{refunded.Receipt.OrderId}") ? 1 : 0;
                     line.Refunded++;
                     line.RefundedValue += refunded.Receipt.Discount;
                     line.OrderTotal -= order?.OrderAmount ?? 0;
@@ -67,12 +74,34 @@ public static class CampaignReportBuilder
                 {
                     var line = Line(reversed.Coupon.RoundId, reversed.Coupon.CouponTypeId);
                     var receipt = reversed.Receipt;
+                    line.InReview -= inReview.Remove($"{receipt.MerchantId}/{receipt.OrderId}") ? 1 : 0;
                     line.Reversed++;
                     line.ReversedValue += receipt.Discount;
                     line.OrderTotal -= receipt.OrderAmount;
                     days.Redeem(e.OccurredAt, -1, -receipt.Discount, -receipt.OrderAmount);
                     line.Leave(receipt.RoundId, 1);
                     merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), -1, -receipt.Discount, -receipt.OrderAmount);
+                    break;
+                }
+
+                case CouponReviewed reviewed:
+                {
+                    var line = Line(reviewed.Coupon.RoundId, reviewed.Coupon.CouponTypeId);
+                    line.InReview -= inReview.Remove($"{reviewed.MerchantId}/{reviewed.OrderId}") ? 1 : 0;
+                    if (reviewed.Review.Status == ReviewStatus.Rejected)
+                    {
+                        line.Rejected++;
+                        line.RejectedValue += reviewed.Discount;
+                        line.OrderTotal -= reviewed.OrderAmount;
+                        days.Redeem(e.OccurredAt, -1, -reviewed.Discount, -reviewed.OrderAmount);
+                        if (reviewed.Review.ReturnedTo != RefundDestination.Owner)
+                        {
+                            line.Leave(reviewed.Review.RoundId, 1);
+                        }
+
+                        merchants[reviewed.MerchantId] = Add(merchants.GetValueOrDefault(reviewed.MerchantId), -1, -reviewed.Discount, -reviewed.OrderAmount);
+                    }
+
                     break;
                 }
 

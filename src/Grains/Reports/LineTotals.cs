@@ -33,6 +33,12 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
 
     public decimal ReversedValue { get; set; }
 
+    public int Rejected { get; set; }
+
+    public decimal RejectedValue { get; set; }
+
+    public int InReview { get; set; }
+
     public int Expired { get; set; }
 
     public int RolledOver { get; set; }
@@ -40,6 +46,12 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
     public int ReturnedToFund { get; set; }
 
     public decimal OrderTotal { get; set; }
+
+    /// <summary>Redemptions that still stand: not refunded, reversed or rejected in review.</summary>
+    public int NetRedeemed => Redeemed - Refunded - Reversed - Rejected;
+
+    /// <summary>The discount of the redemptions that still stand.</summary>
+    public decimal NetValue => RedeemedValue - RefundedValue - ReversedValue - RejectedValue;
 
     public void Claim(Coupon coupon)
     {
@@ -63,7 +75,6 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
     public ReportLine ToLine()
     {
         var stock = round.Stock.GetValueOrDefault(couponType.Id);
-        var netValue = RedeemedValue - RefundedValue - ReversedValue;
         return new(
             round.Id,
             round.Fund,
@@ -85,9 +96,12 @@ internal sealed class LineTotals(RoundDefinition round, CouponTypeDefinition cou
             RolledOver,
             ReturnedToFund,
             OrderTotal,
-            Ratio(OrderTotal, netValue),
+            Ratio(OrderTotal, NetValue),
             Reversed,
-            ReversedValue);
+            ReversedValue,
+            Rejected,
+            RejectedValue,
+            InReview);
     }
 
     private static decimal Ratio(decimal part, decimal whole) => whole == 0 ? 0 : decimal.Round(part / whole, 4);

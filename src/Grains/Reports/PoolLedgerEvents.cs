@@ -6,7 +6,7 @@ namespace Claims.Grains.Reports;
 
 /// <summary>
 /// A campaign's ledger as events, with each pool's journal appends read out as the coupons'
-/// events they record: claimed or listed, redeemed, refunded, reversed, expired, rolled in, closed. The
+/// events they record: claimed or listed, redeemed, reviewed, refunded, reversed, expired, rolled in, closed. The
 /// journal is where the pool writes them, once; reports fold the events.
 /// </summary>
 public static class PoolLedgerEvents
@@ -126,6 +126,22 @@ public static class PoolLedgerEvents
                         Coupon = _coupons.Of(grant, CouponStatus.Void),
                         Receipt = _coupons.ReversalReceiptOf(change),
                     };
+                case CouponChangeKind.Approved or CouponChangeKind.Rejected:
+                {
+                    var review = PoolCoupons.ReviewOf(change);
+                    return new CouponReviewed
+                    {
+                        EventId = $"reviewed:{change.MerchantId}/{change.OrderId}",
+                        OccurredAt = change.At,
+                        Coupon = _coupons.Of(grant, change.Kind == CouponChangeKind.Approved ? CouponStatus.Used : review.ReturnedTo == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void),
+                        MerchantId = change.MerchantId!,
+                        OrderId = change.OrderId!,
+                        Discount = change.Discount,
+                        OrderAmount = change.OrderAmount,
+                        Review = review,
+                    };
+                }
+
                 default:
                     return new CouponExpired
                     {

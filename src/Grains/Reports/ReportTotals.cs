@@ -16,7 +16,7 @@ internal static class ReportTotals
     {
         var residents = lines.SelectMany(l => l.Residents).Distinct(StringComparer.Ordinal).Count();
         var merchants = lines.SelectMany(l => l.Merchants).Distinct(StringComparer.Ordinal).Count();
-        var netValue = lines.Sum(l => l.RedeemedValue - l.RefundedValue - l.ReversedValue);
+        var netValue = lines.Sum(l => l.NetValue);
         var orderTotal = lines.Sum(l => l.OrderTotal);
         return new(
             scope,
@@ -25,10 +25,11 @@ internal static class ReportTotals
             merchants,
             lines.Sum(l => l.Claimed),
             lines.Sum(l => l.Claimed * l.CouponType.FaceValue),
-            lines.Sum(l => l.Redeemed - l.Refunded - l.Reversed),
+            lines.Sum(l => l.NetRedeemed),
             netValue,
             lines.Sum(l => l.Refunded),
             lines.Sum(l => l.Reversed),
+            lines.Sum(l => l.Rejected),
             lines.Sum(l => l.Expired),
             lines.Sum(l => l.RolledOver),
             lines.Sum(l => l.ReturnedToFund),

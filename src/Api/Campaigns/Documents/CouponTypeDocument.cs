@@ -12,4 +12,5 @@ public sealed record CouponTypeDocument(
     decimal? MaxSpend,
     bool ListOnly,
     int? Shards = null,
-    IReadOnlyList<string>? MerchantRequires = null);
+    IReadOnlyList<string>? MerchantRequires = null,
+    IReadOnlyList<string>? ReviewDocuments = null);
