@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Claims.Api.Tests;
 
-/// <summary>A running campaign changes: residents blacklisted and let back in (001, 003: 黑名单); a past definition is not loaded by mistake.</summary>
+/// <summary>A running campaign changes: residents blacklisted and let back in (001, 003: 黑名单), validities extended; a past definition is not loaded by mistake.</summary>
 public sealed class CampaignChangeEndpointTests(ClaimsApiFactory factory) : IClassFixture<ClaimsApiFactory>
 {
     [Fact]
@@ -89,6 +89,31 @@ public sealed class CampaignChangeEndpointTests(ClaimsApiFactory factory) : ICla
 
         var rounds = (await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct)).GetProperty("definition").GetProperty("rounds");
         Assert.Equal(["p1", "p2"], rounds.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task AnOperatorExtendsAnOpenRoundsValidityAndGrantedCouponsShowTheNewEnd()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open());
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        using var resident = factory.ClientFor(TestTokens.Resident("keeps-it"));
+        var couponId = await resident.ClaimedCouponIdAsync(campaign.Id);
+        var until = DateTimeOffset.UtcNow.AddDays(30);
+
+        var (status, view) = await ClaimsApiFactory.ReadAsync(await admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/validity", new { until }, Ct));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var extension = Assert.Single(view.GetProperty("definition").GetProperty("rounds")[0].GetProperty("validity").GetProperty("extensions").EnumerateArray());
+        Assert.Equal(until, extension.GetProperty("until").GetDateTimeOffset());
+        var coupon = await resident.GetFromJsonAsync<JsonElement>($"/me/coupons/{couponId}", Ct);
+        Assert.Equal(until, coupon.GetProperty("validUntil").GetDateTimeOffset());
+
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "validity_not_extended", admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/validity", new { until = DateTimeOffset.UtcNow.AddDays(1) }, Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "round_not_found", admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p9/validity", new { until }, Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_request", admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/validity", new { }, Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_campaign", admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/validity", new { until = DateTimeOffset.UtcNow.AddYears(20) }, Ct));
+        var after = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct);
+        Assert.Single(after.GetProperty("definition").GetProperty("rounds")[0].GetProperty("validity").GetProperty("extensions").EnumerateArray());
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

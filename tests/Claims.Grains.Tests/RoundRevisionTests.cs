@@ -1,8 +1,10 @@
+using Claims.Contracts.Reports;
 using Claims.Grains.Events;
+using Orleans.Core.Internal;
 
 namespace Claims.Grains.Tests;
 
-/// <summary>A campaign changes while it runs (Zhumadian sets its later periods from redemption data): rounds added, unopened rounds changed, each validated as creation is.</summary>
+/// <summary>A campaign changes while it runs (Zhumadian sets its later periods from redemption data): rounds added, unopened rounds changed, validities extended, each validated as creation is.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RoundRevisionTests(ClusterFixture fixture)
 {
@@ -65,5 +67,53 @@ public sealed class RoundRevisionTests(ClusterFixture fixture)
         var after = (await grain.GetAsync())!;
         Assert.Equal((0, 2), (after.Revision, after.Definition.Rounds.Count));
         Assert.Empty((await fixture.Ledger.ReadAsync(campaign.Id)).OfType<RoundRevised>());
+    }
+
+    [Fact]
+    public async Task AnExtendedValidityKeepsGrantedCouponsUsableAndExpiresThemAtTheNewEnd()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(now));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+        var coupons = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => fixture.ClaimedAsync(campaign, $"late-shopper-{i}")));
+        var merchant = await fixture.MerchantAsync();
+
+        var revision = await grain.ExtendValidityAsync("p1", now.AddDays(1.8));
+
+        Assert.Equal(RoundRevisionResult.Changed, revision.Result);
+        Assert.Equal(now.AddDays(1.8), Assert.Single(await fixture.WalletAsync(campaign, "late-shopper-0")).ValidUntil);
+        Assert.Equal(now.AddDays(1.8), (await fixture.ClaimedAsync(campaign, "after-the-extension")).ValidUntil);
+
+        // Past the round's close, the coupons still work, also in a pool activated again.
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+        await fixture.TickAsync(campaign);
+        await fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-10-50")).Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        Assert.NotNull((await fixture.RedeemAsync(merchant, "o-1", coupons[0], 60)).Receipt);
+        Assert.Equal(CouponStatus.Claimed, Assert.Single(await fixture.WalletAsync(campaign, "late-shopper-1")).Status);
+
+        // At the new end the rest expire, and their value goes on to p2.
+        fixture.Clock.Advance(TimeSpan.FromDays(0.4));
+        await fixture.TickAsync(campaign);
+        Assert.Equal(RedemptionRefusal.Expired, (await fixture.RedeemAsync(merchant, "o-2", coupons[1], 60)).Refusal);
+        var p1 = await fixture.StockAsync(campaign, "p1", "market-10-50");
+        Assert.Equal((1, 4), (p1.Redeemed, p1.Expired));
+        Assert.Empty((await fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id).ReconcileAsync())!.Differences);
+    }
+
+    [Fact]
+    public async Task AnExtensionThatLengthensNothingOrOfNoRoundIsRefusedAndChangesNothing()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(now));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        Assert.Equal(RoundRevisionResult.NotExtended, (await grain.ExtendValidityAsync("p1", now.AddHours(-2))).Result);
+        Assert.Equal(RoundRevisionResult.NotExtended, (await grain.ExtendValidityAsync("p1", now.AddHours(12))).Result);
+        Assert.Equal(RoundRevisionResult.RoundNotFound, (await grain.ExtendValidityAsync("p9", now.AddDays(5))).Result);
+        Assert.Equal(RoundRevisionResult.Invalid, (await grain.ExtendValidityAsync("p1", now.AddDays(4000))).Result);
+
+        var snapshot = (await grain.GetAsync())!;
+        Assert.Equal(0, snapshot.Revision);
+        Assert.Null(snapshot.Definition.Rounds.Single(r => r.Id == "p1").Validity.Extensions);
     }
 }

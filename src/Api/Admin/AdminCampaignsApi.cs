@@ -14,6 +14,7 @@ public static class AdminCampaignsApi
         group.MapPost("/{campaignId}/pause", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.PauseAsync()));
         group.MapPost("/{campaignId}/resume", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.ResumeAsync()));
         group.MapPut("/{campaignId}/rounds/{roundId}", ReviseRoundAsync);
+        group.MapPost("/{campaignId}/rounds/{roundId}/validity", ExtendValidityAsync);
         group.MapPost("/{campaignId}/blacklist", (string campaignId, BlacklistBody body, IGrainFactory grains) => body.IsValid
             ? ActAsync(campaignId, grains, g => g.ChangeBlacklistAsync(body.Add ?? [], body.Remove ?? []))
             : Task.FromResult<Results<Ok<AdminCampaignView>, ProblemHttpResult>>(ApiProblem.BadRequest(ProblemCodes.InvalidRequest, BlacklistBody.Rule)));
@@ -62,18 +63,40 @@ public static class AdminCampaignsApi
             return ApiProblem.BadRequest(ProblemCodes.InvalidId, $"The round's id '{document.Id}' differs from the round addressed, '{roundId}'.");
         }
 
+        return await ReviseAsync(campaignId, roundId, grains, g => g.ReviseRoundAsync(document.ToDefinition()));
+    }
+
+    // Extends the validity of the round's coupons, those granted and those to come (001, 004: 延长使用期限).
+    private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> ExtendValidityAsync(
+        string campaignId, string roundId, ValidityExtensionBody body, IGrainFactory grains)
+    {
+        if (!CampaignValidator.IsValidId(campaignId) || !CampaignValidator.IsValidId(roundId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign and round ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        return body.Until is { } until
+            ? await ReviseAsync(campaignId, roundId, grains, g => g.ExtendValidityAsync(roundId, until))
+            : ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "Send { until }: the new end of the round's coupons' validity, with its offset.");
+    }
+
+    private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> ReviseAsync(
+        string campaignId, string roundId, IGrainFactory grains, Func<ICampaignGrain, Task<RoundRevision>> revise)
+    {
         var campaign = grains.GetGrain<ICampaignGrain>(campaignId);
         if (await campaign.GetAsync() is null)
         {
             return ApiProblem.CampaignNotFound(campaignId);
         }
 
-        var revision = await campaign.ReviseRoundAsync(document.ToDefinition());
+        var revision = await revise(campaign);
         return revision.Result switch
         {
             RoundRevisionResult.Added => TypedResults.Created($"/admin/campaigns/{campaignId}", await ViewAsync(grains, revision.Campaign!)),
             RoundRevisionResult.Changed => TypedResults.Ok(await ViewAsync(grains, revision.Campaign!)),
             RoundRevisionResult.RoundOpened => ApiProblem.Conflict(ProblemCodes.RoundOpened, $"Round '{roundId}' has opened, or would open within the cut-off: what residents could claim no longer moves."),
+            RoundRevisionResult.RoundNotFound => ApiProblem.NotFound(ProblemCodes.RoundNotFound, $"Campaign '{campaignId}' has no round '{roundId}'."),
+            RoundRevisionResult.NotExtended => ApiProblem.Conflict(ProblemCodes.ValidityNotExtended, "The new end lengthens no coupon: it must be later than now and than the round's first coupon's validity."),
             RoundRevisionResult.Invalid => Invalid(revision.Violations),
             _ => ApiProblem.CampaignNotFound(campaignId),
         };

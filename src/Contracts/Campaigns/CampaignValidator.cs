@@ -283,6 +283,15 @@ public static partial class CampaignValidator
             add($"{path}.days", "too_large", $"Validity is at most {MaxValidityDays} days.");
         }
 
+        for (var i = 0; i < (validity.Extensions?.Count ?? 0); i++)
+        {
+            var extension = validity.Extensions![i];
+            if (extension.Until <= extension.At || extension.Until > round.OpensAt.AddDays(MaxValidityDays) || (i > 0 && extension.At < validity.Extensions[i - 1].At))
+            {
+                add($"{path}.extensions[{i}]", "invalid_extension", $"An extension ends after it was made, at most {MaxValidityDays} days after the round opens; extensions are in the order they were made.");
+            }
+        }
+
         // A coupon claimed just before the close must still be usable.
         if (validity.Until is { } until && until < round.ClosesAt)
         {

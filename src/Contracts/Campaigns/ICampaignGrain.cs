@@ -43,6 +43,14 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<RoundRevision> ReviseRoundAsync(RoundDefinition round);
 
     /// <summary>
+    /// Extends a round's validity to <paramref name="until"/>, open or not: every coupon of the
+    /// round still valid now, and every one granted later, is valid at least until then (coupons
+    /// already lapsed stay expired, their value passed on). Validated, stored and in the ledger as
+    /// a revision of the round, then told to every pool.
+    /// </summary>
+    Task<RoundRevision> ExtendValidityAsync(string roundId, DateTimeOffset until);
+
+    /// <summary>
     /// Has every pool of the rounds that have opened expire what is due, close when its round is
     /// over, and pass on what left it. The campaign's reminder calls it, so expiry and rollover
     /// happen with nobody calling; it stops once the last coupon can no longer be valid.

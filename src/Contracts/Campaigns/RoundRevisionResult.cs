@@ -12,4 +12,10 @@ public enum RoundRevisionResult
 
     /// <summary>The campaign with the round breaks a rule of creation (funds, leverage, overlaps); see the violations.</summary>
     Invalid,
+
+    /// <summary>No such round in the campaign.</summary>
+    RoundNotFound,
+
+    /// <summary>A validity extension that would lengthen no coupon: it ends before now or before the round's first coupon lapses.</summary>
+    NotExtended,
 }

@@ -186,7 +186,39 @@ public sealed partial class CampaignGrain(
             return new(RoundRevisionResult.RoundOpened, Snapshot(), []);
         }
 
-        // A plain array: grain storage serializers cannot rebuild the compiler's own collection types.
+        return await UseRoundAsync(definition, before, round, before is null ? RoundRevisionResult.Added : RoundRevisionResult.Changed);
+    }
+
+    public async Task<RoundRevision> ExtendValidityAsync(string roundId, DateTimeOffset until)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return new(RoundRevisionResult.CampaignNotFound, null, []);
+        }
+
+        if (definition.Rounds.FirstOrDefault(r => r.Id == roundId) is not { } before)
+        {
+            return new(RoundRevisionResult.RoundNotFound, Snapshot(), []);
+        }
+
+        // The round's first coupon is the one that lapses first: an end it would not reach lengthens nothing.
+        var now = time.GetUtcNow();
+        if (until <= now || until <= before.ValidUntil(before.OpensAt))
+        {
+            return new(RoundRevisionResult.NotExtended, Snapshot(), []);
+        }
+
+        var round = before with
+        {
+            Validity = before.Validity with { Extensions = (before.Validity.Extensions ?? []).Append(new ValidityExtension(now, until)).ToArray() },
+        };
+        return await UseRoundAsync(definition, before, round, RoundRevisionResult.Changed);
+    }
+
+    // Stores the campaign with the round added or replaced, validated as creation is, and tells every pool.
+    private async Task<RoundRevision> UseRoundAsync(CampaignDefinition definition, RoundDefinition? before, RoundDefinition round, RoundRevisionResult result)
+    {
+        // Plain arrays: grain storage serializers cannot rebuild the compiler's own collection types.
         var revised = definition with
         {
             Rounds = before is null ? definition.Rounds.Append(round).ToArray() : definition.Rounds.Select(r => r.Id == round.Id ? round : r).ToArray(),
@@ -211,7 +243,7 @@ public sealed partial class CampaignGrain(
         await Task.WhenAll(revised.PoolKeys(revised.Rounds).Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).ReviseAsync()));
         await StartLifecycleAsync();
         _warmed.Remove(round.Id);
-        return new(before is null ? RoundRevisionResult.Added : RoundRevisionResult.Changed, Snapshot(), []);
+        return new(result, Snapshot(), []);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

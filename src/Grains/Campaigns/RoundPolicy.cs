@@ -5,9 +5,28 @@ public static class RoundPolicy
 {
     /// <summary>When a coupon of <paramref name="round"/> claimed at <paramref name="claimedAt"/> expires.</summary>
     public static DateTimeOffset ValidUntil(this RoundDefinition round, DateTimeOffset claimedAt) =>
-        round.Validity.Days is { } days ? claimedAt.AddDays(days)
-        : round.Validity.Until is { } until ? until
-        : round.ClosesAt;
+        round.Extended(
+            round.Validity.Days is { } days ? claimedAt.AddDays(days)
+            : round.Validity.Until is { } until ? until
+            : round.ClosesAt);
+
+    /// <summary>
+    /// A coupon's validity after the round's extensions: each one made while the coupon was still
+    /// valid lengthens it to the extension's end. Applying it again changes nothing, so a
+    /// validity stored already extended reads the same.
+    /// </summary>
+    public static DateTimeOffset Extended(this RoundDefinition round, DateTimeOffset validUntil)
+    {
+        foreach (var extension in round.Validity.Extensions ?? [])
+        {
+            if (validUntil > extension.At && extension.Until > validUntil)
+            {
+                validUntil = extension.Until;
+            }
+        }
+
+        return validUntil;
+    }
 
     /// <summary>
     /// Where coupons of <paramref name="couponTypeId"/> leaving round <paramref name="from"/> go at

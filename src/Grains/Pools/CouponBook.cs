@@ -7,8 +7,10 @@ namespace Claims.Grains.Pools;
 /// reports. Built by replaying the grant log and then the change log, and kept current by
 /// applying each new grant and change the same way.
 /// </summary>
-internal sealed class CouponBook(string roundId)
+internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOffset> extended)
 {
+    private Func<DateTimeOffset, DateTimeOffset> _extended = extended;
+
     private readonly List<CouponLife> _bySequence = [];
     private readonly Dictionary<(string OwnerId, string RequestKey), CouponLife> _byRequest = [];
     private readonly Dictionary<int, List<CouponLife>> _byShard = [];
@@ -17,7 +19,7 @@ internal sealed class CouponBook(string roundId)
     private readonly int[] _byStatus = new int[Enum.GetValues<CouponStatus>().Length];
 
     // Coupons before this position are all past their validity; validity only grows with the
-    // sequence, so the next expiries are always found here.
+    // sequence (extensions keep that order), so the next expiries are always found here.
     private int _expiryCursor;
 
     public int Granted => _bySequence.Count;
@@ -36,6 +38,7 @@ internal sealed class CouponBook(string roundId)
     public void Add(PoolGrant grant)
     {
         var life = new CouponLife(grant);
+        life.ValidUntil = _extended(grant.ValidUntil);
         _bySequence.Add(life);
         _byRequest[(grant.OwnerId, grant.RequestKey)] = life;
         var shard = QuotaShards.Of(grant.OwnerId);
@@ -74,6 +77,19 @@ internal sealed class CouponBook(string roundId)
         }
     }
 
+    /// <summary>
+    /// Lengthens the validity of every coupon in its owner's hands as the round's extensions now
+    /// say. Extensions keep validity in the order of the sequence, so expiries are still found in order.
+    /// </summary>
+    public void Extend(Func<DateTimeOffset, DateTimeOffset> extended)
+    {
+        _extended = extended;
+        foreach (var life in _bySequence)
+        {
+            life.ValidUntil = extended(life.Grant.ValidUntil);
+        }
+    }
+
     public CouponLife? Find(int sequence) => sequence >= 1 && sequence <= _bySequence.Count ? _bySequence[sequence - 1] : null;
 
     public CouponLife? Find(string ownerId, string requestKey) => _byRequest.GetValueOrDefault((ownerId, requestKey));
@@ -87,7 +103,7 @@ internal sealed class CouponBook(string roundId)
     public List<CouponLife> DueForExpiry(DateTimeOffset now)
     {
         var due = new List<CouponLife>();
-        while (_expiryCursor < _bySequence.Count && _bySequence[_expiryCursor].Grant.ValidUntil <= now)
+        while (_expiryCursor < _bySequence.Count && _bySequence[_expiryCursor].ValidUntil <= now)
         {
             if (_bySequence[_expiryCursor].Status == CouponStatus.Claimed)
             {

@@ -9,6 +9,9 @@ internal sealed class CouponLife(PoolGrant grant)
 
     public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
 
+    /// <summary>The grant's validity as the round's extensions have lengthened it.</summary>
+    public DateTimeOffset ValidUntil { get; set; } = grant.ValidUntil;
+
     // Every order that redeemed this coupon (more than one when a refund gave it back to its
     // owner), oldest first, their refunds and reversals, and the reviews of reviewed types. Most coupons of a rush are never redeemed: the
     // lists exist once something happened, not for every coupon a pool holds.
@@ -18,7 +21,7 @@ internal sealed class CouponLife(PoolGrant grant)
 
     /// <summary>The coupon's status as a resident sees it: an unused coupon past its validity is expired even before the pool records it.</summary>
     public CouponStatus StatusAt(DateTimeOffset now) =>
-        Status == CouponStatus.Claimed && now >= Grant.ValidUntil ? CouponStatus.Expired : Status;
+        Status == CouponStatus.Claimed && now >= ValidUntil ? CouponStatus.Expired : Status;
 
     public CouponChange? RedemptionBy(string merchantId, string orderId) =>
         _redemptions?.Find(r => r.MerchantId == merchantId && r.OrderId == orderId);

@@ -42,7 +42,7 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         OwnerId: grant.OwnerId,
         RequestKey: grant.RequestKey,
         ValidFrom: grant.ClaimedAt,
-        ValidUntil: grant.ValidUntil,
+        ValidUntil: Local(round.Extended(grant.ValidUntil)),
         Status: status);
 
     public RedemptionReceipt ReceiptOf(CouponChange redemption) => new(

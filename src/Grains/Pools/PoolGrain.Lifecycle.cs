@@ -152,7 +152,7 @@ public sealed partial class PoolGrain
     // Where a coupon taken off an order goes: back to its owner when asked and still valid, else
     // its value to the open round of its type, else the next of its fund, else the fund.
     private (RefundDestination, string?) Destination(CouponLife life, DateTimeOffset now, bool toOwner) =>
-        toOwner && now < life.Grant.ValidUntil
+        toOwner && now < life.ValidUntil
             ? (RefundDestination.Owner, null)
             : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
                 ? (RefundDestination.Pool, round.Id)
@@ -213,7 +213,7 @@ public sealed partial class PoolGrain
     private void Expire(CouponLife life, DateTimeOffset now)
     {
         // As of the moment the coupon lapsed, however late it is noticed.
-        var target = _campaign.RolloverTarget(_round, _couponType.Id, life.Grant.ValidUntil, includeFrom: false);
+        var target = _campaign.RolloverTarget(_round, _couponType.Id, life.ValidUntil, includeFrom: false);
         Record(life, new CouponChange(life.Grant.Sequence, CouponChangeKind.Expired, now, null, null, 0, 0, target is null ? RefundDestination.Fund : RefundDestination.Pool, target?.Id));
     }
 

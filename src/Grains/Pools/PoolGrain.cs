@@ -60,7 +60,7 @@ public sealed partial class PoolGrain(
             history.Apply(append);
         }
 
-        _book = new CouponBook(roundId);
+        _book = new CouponBook(roundId, _round.Extended);
         history.Grants.ForEach(_book.Add);
         history.Changes.ForEach(_book.Apply);
         foreach (var (from, total) in history.Received)
@@ -252,7 +252,11 @@ public sealed partial class PoolGrain(
         }
         else
         {
+            // Only a validity extension reaches a round already claimed from.
             _campaign = definition;
+            _coupons = PoolCoupons.For(definition, this.GetPrimaryKeyString());
+            _round = _coupons.Round;
+            _book.Extend(_round.Extended);
         }
     }
 

@@ -18,6 +18,10 @@ public sealed record RoundDocument(
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FundShareDocument([property: JsonRequired] string Fund, [property: JsonRequired] decimal Share);
 
-/// <summary>How long a claimed coupon can be redeemed: N days, until a fixed time, or until the round closes.</summary>
+/// <summary>How long a claimed coupon can be redeemed: N days, until a fixed time, or until the round closes; lengthened by the operators' extensions.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ValidityDocument(int? Days, DateTimeOffset? Until, bool RoundClose);
+public sealed record ValidityDocument(int? Days, DateTimeOffset? Until, bool RoundClose, IReadOnlyList<ValidityExtensionDocument>? Extensions = null);
+
+/// <summary>An extension of a round's validity: made at <see cref="At"/>, to <see cref="Until"/>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ValidityExtensionDocument([property: JsonRequired] DateTimeOffset At, [property: JsonRequired] DateTimeOffset Until);
