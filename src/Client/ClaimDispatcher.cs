@@ -29,7 +29,7 @@ public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
         // The pool checks what it holds; who may claim at all is the campaign's to say.
         return campaign.Ineligible(userId, request.RegionCode) is { } refusal
             ? Task.FromResult(ClaimOutcome.Refused(refusal))
-            : PoolLane(round.PoolKeyFor(userId)).SendAsync(new(userId, request.RequestKey, PoolGrantRequest.Direct));
+            : PoolLane(round.PoolKeyFor(userId)).SendAsync(new(userId, request.RequestKey, PoolGrantRequest.Direct, request.RegionCode));
     }
 
     private RequestBatcher<ResidentClaim, ClaimOutcome> QuotaLane(string key) =>

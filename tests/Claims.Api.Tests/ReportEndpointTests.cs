@@ -39,6 +39,9 @@ public sealed class ReportEndpointTests(ClaimsApiFactory factory) : IClassFixtur
         Assert.Equal(("campaign", 3, 1), (total.GetProperty("scope").GetString(), total.GetProperty("residents").GetInt32(), total.GetProperty("merchants").GetInt32()));
         Assert.Contains("\r\nscope,key,residents,merchants,claimed,", csv);
         Assert.Contains("\r\ndate,claimed,claimedValue,residents,redeemed,redeemedValue,orderTotal\r\n", csv);
+        var region = Assert.Single(report.GetProperty("regions").EnumerateArray());
+        Assert.Equal(("410423", 3, 2), (region.GetProperty("regionCode").GetString(), region.GetProperty("claimed").GetInt32(), region.GetProperty("redeemed").GetInt32()));
+        Assert.Contains("\r\nregionCode,claimed,claimedValue,residents,redeemed,redeemedValue,orderTotal\r\n410423,3,30,3,2,20,240\r\n", csv);
 
         var settlement = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/settlement", TestContext.Current.CancellationToken);
         var fund = Assert.Single(settlement.GetProperty("funds").EnumerateArray());

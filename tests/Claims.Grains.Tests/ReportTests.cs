@@ -162,6 +162,32 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EachClaimAndRedemptionKeepsTheRegionItCameFromAndTheReportSlicesByIt()
+    {
+        // 000 and 003: residents located in the region when claiming and when redeeming.
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var merchant = await fixture.MerchantAsync(["any"]);
+        var north = (await fixture.ClaimAsync(campaign, "north-1", "market-10-50", regionCode: "410423001")).Coupon!;
+        await fixture.ClaimAsync(campaign, "north-2", "market-10-50", regionCode: "410423001");
+        var south = (await fixture.ClaimAsync(campaign, "south-1", "market-20-100", regionCode: "410423002")).Coupon!;
+        await fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "love-1000")).GrantListedAsync(["family"]);
+
+        Assert.Equal("410423001", north.ClaimRegion);
+        var receipt = (await fixture.RedeemAsync(merchant, "o-1", north, 60, regionCode: "410423002")).Receipt!;
+        Assert.Equal("410423002", receipt.RegionCode);
+        await fixture.RedeemAsync(merchant, "o-2", south, 150, regionCode: "410423002");
+        await fixture.RefundAsync(merchant, "o-2");
+
+        var reports = fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id);
+        var regions = (await reports.BuildAsync())!.Regions!.ToDictionary(r => r.RegionCode ?? "list");
+        Assert.Equal(new ReportRegion("410423001", 2, 20, 2, 0, 0, 0), regions["410423001"]);
+        Assert.Equal(new ReportRegion("410423002", 1, 20, 1, 1, 10, 60), regions["410423002"]);
+        Assert.Equal(new ReportRegion(null, 1, 1000, 1, 0, 0, 0), regions["list"]);
+        var audit = Assert.Single((await reports.SampleAsync(1, 0))!, r => r.OrderId == "o-1");
+        Assert.Equal(("410423001", "410423002"), (audit.ClaimRegion, audit.RedemptionRegion));
+    }
+
+    [Fact]
     public async Task AnUnknownCampaignHasNoReportOrSettlement()
     {
         var grain = fixture.Grains.GetGrain<ICampaignReportGrain>("no-such-campaign");

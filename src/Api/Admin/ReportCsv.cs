@@ -36,6 +36,12 @@ public static class ReportCsv
             csv.Row(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Claimed, d.ClaimedValue, d.Residents, d.Redeemed, d.RedeemedValue, d.OrderTotal);
         }
 
+        csv.Gap().Row("regionCode", "claimed", "claimedValue", "residents", "redeemed", "redeemedValue", "orderTotal");
+        foreach (var r in report.Regions ?? [])
+        {
+            csv.Row(r.RegionCode ?? "", r.Claimed, r.ClaimedValue, r.Residents, r.Redeemed, r.RedeemedValue, r.OrderTotal);
+        }
+
         return csv.ToString();
     }
 
@@ -69,10 +75,10 @@ public static class ReportCsv
 
     public static string Write(IReadOnlyList<AuditRecord> records)
     {
-        var csv = new Csv().Row("merchantId", "orderId", "couponId", "userId", "roundId", "fund", "couponTypeId", "orderAmount", "discount", "payable", "redeemedAt", "refunded", "reversed", "review");
+        var csv = new Csv().Row("merchantId", "orderId", "couponId", "userId", "roundId", "fund", "couponTypeId", "orderAmount", "discount", "payable", "redeemedAt", "refunded", "reversed", "review", "claimRegion", "redemptionRegion");
         foreach (var r in records)
         {
-            csv.Row(r.MerchantId, r.OrderId, r.CouponId, r.UserId, r.RoundId, r.Fund, r.CouponTypeId, r.OrderAmount, r.Discount, r.Payable, r.RedeemedAt.ToString("O", CultureInfo.InvariantCulture), r.Refunded, r.Reversed, r.Review?.ToString().ToLowerInvariant() ?? "");
+            csv.Row(r.MerchantId, r.OrderId, r.CouponId, r.UserId, r.RoundId, r.Fund, r.CouponTypeId, r.OrderAmount, r.Discount, r.Payable, r.RedeemedAt.ToString("O", CultureInfo.InvariantCulture), r.Refunded, r.Reversed, r.Review?.ToString().ToLowerInvariant() ?? "", r.ClaimRegion ?? "", r.RedemptionRegion ?? "");
         }
 
         return csv.ToString();

@@ -2,7 +2,8 @@ namespace Claims.Contracts.Claims;
 
 /// <summary>
 /// A coupon in a resident's wallet. <see cref="RequestKey"/> is the claim that produced it, so a
-/// replayed claim finds the same coupon.
+/// replayed claim finds the same coupon. <see cref="ClaimRegion"/> is where it was claimed from;
+/// none for a coupon granted to a list.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.coupon")]
 public sealed record Coupon(
@@ -19,4 +20,5 @@ public sealed record Coupon(
     string RequestKey,
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil,
-    CouponStatus Status);
+    CouponStatus Status,
+    string? ClaimRegion = null);

@@ -1,6 +1,6 @@
 namespace Claims.Contracts.Reports;
 
-/// <summary>One redemption drawn for an audit, with whether its order was later refunded or reversed, and where its review stands for a reviewed type.</summary>
+/// <summary>One redemption drawn for an audit, with whether its order was later refunded or reversed, where its review stands for a reviewed type, and the regions the resident claimed and redeemed it from.</summary>
 [GenerateSerializer, Immutable, Alias("claims.audit-record")]
 public sealed record AuditRecord(
     string MerchantId,
@@ -16,4 +16,6 @@ public sealed record AuditRecord(
     DateTimeOffset RedeemedAt,
     bool Refunded,
     bool Reversed = false,
-    Redemptions.ReviewStatus? Review = null);
+    Redemptions.ReviewStatus? Review = null,
+    string? ClaimRegion = null,
+    string? RedemptionRegion = null);

@@ -2,8 +2,8 @@ namespace Claims.Contracts.Reports;
 
 /// <summary>
 /// The statistics report the seeds ask for after a campaign, built from the ledger: a line per
-/// round and coupon type, per merchant, totals per campaign, fund and industry, and the campaign
-/// by day.
+/// round and coupon type, per merchant, totals per campaign, fund and industry, the campaign
+/// by day and by the region residents claimed and redeemed from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.campaign-report")]
 public sealed record CampaignReport(
@@ -13,4 +13,5 @@ public sealed record CampaignReport(
     IReadOnlyList<ReportLine> Lines,
     IReadOnlyList<MerchantReportLine> Merchants,
     IReadOnlyList<ReportTotal>? Totals = null,
-    IReadOnlyList<ReportDay>? Days = null);
+    IReadOnlyList<ReportDay>? Days = null,
+    IReadOnlyList<ReportRegion>? Regions = null);

@@ -50,7 +50,7 @@ public sealed class OrderGrain(
         state.State.CouponId = request.CouponId;
         await state.WriteStateAsync();
         var outcome = await GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey)
-            .RedeemAsync(new(coupon.Sequence, request.UserId, merchantId, orderId, request.OrderAmount));
+            .RedeemAsync(new(coupon.Sequence, request.UserId, merchantId, orderId, request.OrderAmount, request.RegionCode));
         state.State.Receipt = outcome.Receipt;
         if (outcome.Receipt is null)
         {

@@ -6,7 +6,8 @@ namespace Claims.Grains.Pools;
 /// One step in the life of a granted coupon, appended to the pool's log like its grants. Replaying
 /// the grants and then the changes rebuilds every coupon's status and the pool's counts.
 /// <see cref="Destination"/> and <see cref="TargetRoundId"/> say where the coupon's value went
-/// when it left its owner (a refund or an expiry).
+/// when it left its owner (a refund or an expiry); <see cref="RegionCode"/> where the resident
+/// redeemed it from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.coupon-change")]
 public sealed record CouponChange(
@@ -18,4 +19,5 @@ public sealed record CouponChange(
     decimal OrderAmount,
     decimal Discount,
     RefundDestination? Destination,
-    string? TargetRoundId);
+    string? TargetRoundId,
+    string? RegionCode = null);

@@ -43,7 +43,8 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         RequestKey: grant.RequestKey,
         ValidFrom: grant.ClaimedAt,
         ValidUntil: Local(round.Extended(grant.ValidUntil)),
-        Status: status);
+        Status: status,
+        ClaimRegion: grant.RegionCode);
 
     public RedemptionReceipt ReceiptOf(CouponChange redemption) => new(
         IdOf(redemption.Sequence),
@@ -53,7 +54,8 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         redemption.Discount,
         redemption.OrderAmount - redemption.Discount,
         Local(redemption.At),
-        couponType.IsReviewed() ? ReviewStatus.Pending : null);
+        couponType.IsReviewed() ? ReviewStatus.Pending : null,
+        redemption.RegionCode);
 
     public static PoolReview ReviewOf(CouponChange review) => new(
         review.Kind == CouponChangeKind.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected,

@@ -64,7 +64,7 @@ public sealed partial class PoolGrain
 
         // A list coupon with no minimum spend can be worth more than a small order.
         var discount = Math.Min(_couponType.FaceValue, redemption.OrderAmount);
-        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null);
+        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null, redemption.RegionCode);
         Record(life, change);
         await _journal.CommitAsync();
         return RedemptionOutcome.Redeemed(_coupons.ReceiptOf(change));

@@ -112,7 +112,7 @@ public sealed partial class PoolGrain(
                 ? new(userId, ToCoupon(held, now), AlreadyHeld: true, null)
                 : Unavailable(now) is { } refusal
                     ? new(userId, null, AlreadyHeld: false, refusal)
-                    : new(userId, Grant(userId, ListRequestKey, now), AlreadyHeld: false, null);
+                    : new(userId, Grant(userId, ListRequestKey, now, null), AlreadyHeld: false, null);
         }
 
         await _journal.CommitAsync();
@@ -174,7 +174,7 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Refused(refusal), false);
         }
 
-        return (ClaimOutcome.Granted(Grant(request.UserId, request.RequestKey, now)), true);
+        return (ClaimOutcome.Granted(Grant(request.UserId, request.RequestKey, now, request.RegionCode)), true);
     }
 
     // The round's own window is checked here too: the quota grain decided on its clock, and a
@@ -184,11 +184,11 @@ public sealed partial class PoolGrain(
         : _book.Granted >= Capacity ? ClaimRefusal.SoldOut
         : null;
 
-    private Coupon Grant(string userId, string requestKey, DateTimeOffset now)
+    private Coupon Grant(string userId, string requestKey, DateTimeOffset now, string? regionCode)
     {
         // Residents read their coupon's times in the campaign's zone.
         var local = _coupons.Local(now);
-        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local));
+        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local), regionCode);
         _book.Add(grant);
         _journal.Grant(grant);
         return _coupons.Of(grant, CouponStatus.Claimed);

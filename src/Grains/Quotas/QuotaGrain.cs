@@ -98,7 +98,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             toPools[poolKey] = pending = [];
         }
 
-        var grant = new PendingGrant(userId, resident, resident.BeginTurn(), new PoolGrantRequest(userId, request.RequestKey, _fence), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var grant = new PendingGrant(userId, resident, resident.BeginTurn(), new PoolGrantRequest(userId, request.RequestKey, _fence, request.RegionCode), new(TaskCreationOptions.RunContinuationsAsynchronously));
         pending.Add(grant);
         return grant.Answer.Task;
     }

@@ -40,7 +40,9 @@ public static class AuditSampleBuilder
                 r.Receipt.RedeemedAt,
                 refunded.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}"),
                 reversed.Contains($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}"),
-                r.Receipt.Review is null ? null : reviewed.GetValueOrDefault($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}", r.Receipt.Review.Value)))];
+                r.Receipt.Review is null ? null : reviewed.GetValueOrDefault($"{r.Receipt.MerchantId}/{r.Receipt.OrderId}", r.Receipt.Review.Value),
+                r.Coupon.ClaimRegion,
+                r.Receipt.RegionCode))];
     }
 
     // FNV-1a over the UTF-8 of "seed:eventId".

@@ -4,7 +4,7 @@ using Claims.Grains.Events;
 
 namespace Claims.Grains.Reports;
 
-/// <summary>Folds a campaign's ledger into its statistics report: one line per round and coupon type, one per merchant, totals and days.</summary>
+/// <summary>Folds a campaign's ledger into its statistics report: one line per round and coupon type, one per merchant, totals, days and regions.</summary>
 public static class CampaignReportBuilder
 {
     public static CampaignReport Build(CampaignDefinition campaign, IReadOnlyList<ClaimsEvent> ledger, DateTimeOffset now)
@@ -19,7 +19,24 @@ public static class CampaignReportBuilder
         var inReview = new HashSet<string>(StringComparer.Ordinal);
         var merchants = new SortedDictionary<string, (int Count, decimal Value, decimal Orders)>(StringComparer.Ordinal);
         LineTotals Line(string roundId, string couponTypeId) => lines[(roundId, couponTypeId)];
-        var days = new DayTotals(TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone ?? CampaignDefinition.DefaultTimeZone);
+        var days = new SliceTotals<DateOnly>(Comparer<DateOnly>.Default);
+        var regions = new SliceTotals<string>(StringComparer.Ordinal);
+        DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        void Claim(DateTimeOffset at, Coupon coupon)
+        {
+            days.Claim(Day(at), coupon);
+            regions.Claim(coupon.ClaimRegion ?? "", coupon);
+        }
+
+        // Undone redemptions count against the day they were undone and the region they were made from.
+        void Redeem(DateTimeOffset at, string? regionCode, int count, decimal discount, decimal orderAmount)
+        {
+            days.Redeem(Day(at), count, discount, orderAmount);
+            regions.Redeem(regionCode ?? "", count, discount, orderAmount);
+        }
+
+        string? RegionOf(string merchantId, string orderId) => redemptions.GetValueOrDefault($"{merchantId}/{orderId}")?.RegionCode;
 
         foreach (var e in ledger)
         {
@@ -27,11 +44,11 @@ public static class CampaignReportBuilder
             {
                 case CouponClaimed claimed:
                     Line(claimed.Coupon.RoundId, claimed.Coupon.CouponTypeId).Claim(claimed.Coupon);
-                    days.Claim(e.OccurredAt, claimed.Coupon);
+                    Claim(e.OccurredAt, claimed.Coupon);
                     break;
                 case CouponListed listed:
                     Line(listed.Coupon.RoundId, listed.Coupon.CouponTypeId).Claim(listed.Coupon);
-                    days.Claim(e.OccurredAt, listed.Coupon);
+                    Claim(e.OccurredAt, listed.Coupon);
                     break;
                 case CouponRedeemed redeemed:
                 {
@@ -41,7 +58,7 @@ public static class CampaignReportBuilder
                     line.RedeemedValue += receipt.Discount;
                     line.OrderTotal += receipt.OrderAmount;
                     line.Merchants.Add(receipt.MerchantId);
-                    days.Redeem(e.OccurredAt, 1, receipt.Discount, receipt.OrderAmount);
+                    Redeem(e.OccurredAt, receipt.RegionCode, 1, receipt.Discount, receipt.OrderAmount);
                     redemptions[$"{receipt.MerchantId}/{receipt.OrderId}"] = receipt;
                     if (receipt.Review == ReviewStatus.Pending && inReview.Add($"{receipt.MerchantId}/{receipt.OrderId}"))
                     {
@@ -60,7 +77,7 @@ public static class CampaignReportBuilder
                     line.Refunded++;
                     line.RefundedValue += refunded.Receipt.Discount;
                     line.OrderTotal -= order?.OrderAmount ?? 0;
-                    days.Redeem(e.OccurredAt, -1, -refunded.Receipt.Discount, -(order?.OrderAmount ?? 0));
+                    Redeem(e.OccurredAt, order?.RegionCode, -1, -refunded.Receipt.Discount, -(order?.OrderAmount ?? 0));
                     if (refunded.Receipt.ReturnedTo != RefundDestination.Owner)
                     {
                         line.Leave(refunded.Receipt.RoundId, 1);
@@ -78,7 +95,7 @@ public static class CampaignReportBuilder
                     line.Reversed++;
                     line.ReversedValue += receipt.Discount;
                     line.OrderTotal -= receipt.OrderAmount;
-                    days.Redeem(e.OccurredAt, -1, -receipt.Discount, -receipt.OrderAmount);
+                    Redeem(e.OccurredAt, RegionOf(receipt.MerchantId, receipt.OrderId), -1, -receipt.Discount, -receipt.OrderAmount);
                     line.Leave(receipt.RoundId, 1);
                     merchants[receipt.MerchantId] = Add(merchants.GetValueOrDefault(receipt.MerchantId), -1, -receipt.Discount, -receipt.OrderAmount);
                     break;
@@ -93,7 +110,7 @@ public static class CampaignReportBuilder
                         line.Rejected++;
                         line.RejectedValue += reviewed.Discount;
                         line.OrderTotal -= reviewed.OrderAmount;
-                        days.Redeem(e.OccurredAt, -1, -reviewed.Discount, -reviewed.OrderAmount);
+                        Redeem(e.OccurredAt, RegionOf(reviewed.MerchantId, reviewed.OrderId), -1, -reviewed.Discount, -reviewed.OrderAmount);
                         if (reviewed.Review.ReturnedTo != RefundDestination.Owner)
                         {
                             line.Leave(reviewed.Review.RoundId, 1);
@@ -129,7 +146,8 @@ public static class CampaignReportBuilder
             [.. lines.Values.Select(l => l.ToLine())],
             [.. merchants.Select(m => new MerchantReportLine(m.Key, m.Value.Count, m.Value.Value, m.Value.Orders))],
             ReportTotals.Of(lines.Values),
-            days.ToDays());
+            days.Select((date, d) => new ReportDay(date, d.Claimed, d.ClaimedValue, d.Residents.Count, d.Redeemed, d.RedeemedValue, d.OrderTotal)),
+            regions.Select((code, r) => new ReportRegion(code.Length == 0 ? null : code, r.Claimed, r.ClaimedValue, r.Residents.Count, r.Redeemed, r.RedeemedValue, r.OrderTotal)));
     }
 
     private static (int Count, decimal Value, decimal Orders) Add((int Count, decimal Value, decimal Orders) totals, int count, decimal value, decimal orders) =>
