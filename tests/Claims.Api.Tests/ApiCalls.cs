@@ -39,10 +39,30 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> RefundAsync(this HttpClient merchantClient, string orderId) =>
         merchantClient.PostAsync($"/redemptions/{orderId}/refund", null, TestContext.Current.CancellationToken);
 
-    public static async Task<string> ClaimedCouponIdAsync(this HttpClient residentClient, string campaignId, string couponTypeId = "market-10-50")
+    public static async Task<string> ClaimedCouponIdAsync(this HttpClient residentClient, string campaignId, string couponTypeId = "market-10-50", string regionCode = "410423")
     {
-        using var response = await residentClient.ClaimAsync(campaignId, couponTypeId);
+        using var response = await residentClient.ClaimAsync(campaignId, couponTypeId, regionCode);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("couponId").GetString()!;
+    }
+
+    /// <summary>
+    /// Each node reads a changed campaign again within seconds: claims until the answer expected
+    /// comes ("created" or a problem code), up to a deadline well past that, and returns the last answer.
+    /// </summary>
+    public static async Task<string> ClaimCodeWithinAsync(this HttpClient resident, string campaignId, string couponTypeId, string expected, string regionCode = "410423")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await resident.ClaimAsync(campaignId, couponTypeId, regionCode);
+            var code = response.StatusCode == HttpStatusCode.Created ? "created" : (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString()!;
+            if (code == expected || DateTime.UtcNow > deadline)
+            {
+                return code;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
     }
 }

@@ -23,6 +23,6 @@ public sealed class CampaignDocumentTests
         Assert.Equal(JsonSerializer.Serialize(CampaignJson.Parse(text), CampaignJson.Options), JsonSerializer.Serialize(stored, CampaignJson.Options));
     }
 
-    private static string SamplesFolder() =>
+    public static string SamplesFolder() =>
         Path.Combine(typeof(CampaignDocumentTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SourceRoot").Value!, "..", "samples");
 }

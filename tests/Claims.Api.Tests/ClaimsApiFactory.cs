@@ -4,7 +4,9 @@ using Claims.Client.Admission;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
 
 namespace Claims.Api.Tests;
 
@@ -12,6 +14,7 @@ namespace Claims.Api.Tests;
 public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"claims-api-{Guid.NewGuid():N}");
 
     /// <summary>The SQLite file this host writes, for tests that look at (or tamper with) the ledger.</summary>
@@ -22,10 +25,13 @@ public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    private ClaimsApiFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    private ClaimsApiFactory(IReadOnlyDictionary<string, string> settings, TimeProvider? clock = null) => (_settings, _clock) = (settings, clock);
 
     /// <summary>A host with these settings besides the test defaults.</summary>
     public static ClaimsApiFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    /// <summary>A host whose grains read the time from <paramref name="clock"/>; the silo's own maintenance keeps to real time.</summary>
+    public static ClaimsApiFactory WithClock(TimeProvider clock) => new(new Dictionary<string, string>(), clock);
 
     public ClaimAdmission Admission => Services.GetRequiredService<ClaimAdmission>();
 
@@ -43,6 +49,15 @@ public sealed class ClaimsApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton(clock));
+                services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            });
         }
     }
 

@@ -12,8 +12,6 @@ public class PositiveValueTests
     [InlineData("$.couponTypes[0].maxSpend", -1)]
     [InlineData("$.funds[0].amount", 0)]
     [InlineData("$.funds[0].amount", -10000)]
-    [InlineData("$.rounds[0].stock.market-10-50", 0)]
-    [InlineData("$.rounds[0].stock.market-10-50", -100)]
     [InlineData("$.limits[0].max", 0)]
     [InlineData("$.limits[0].max", -1)]
     [InlineData("$.rounds[0].validity.days", 0)]
@@ -27,7 +25,6 @@ public class PositiveValueTests
 
     [Theory]
     [InlineData("$.couponTypes[0].faceValue")]
-    [InlineData("$.rounds[0].stock.market-10-50")]
     [InlineData("$.limits[0].max")]
     [InlineData("$.rounds[0].validity.days")]
     public void ZeroValueIsTheOnlyViolation(string path)
@@ -36,6 +33,13 @@ public class PositiveValueTests
 
         Assert.Equal("not_positive", violation.Code);
         Assert.Equal(path, violation.Path);
+    }
+
+    [Fact]
+    public void NegativeStockIsReportedAndZeroIsARoundFedOnlyByRollover()
+    {
+        Assert.Equal("negative", Assert.Single(CampaignValidator.Validate(WithValueAt("$.rounds[0].stock.market-10-50", -100))).Code);
+        Assert.Empty(CampaignValidator.Validate(WithValueAt("$.rounds[0].stock.market-10-50", 0)));
     }
 
     [Fact]

@@ -314,9 +314,11 @@ public static partial class CampaignValidator
                 add($"{path}.stock.{couponTypeId}", "unknown_coupon_type", $"Coupon type '{couponTypeId}' is not defined.");
             }
 
-            if (count <= 0)
+            // Zero is a round fed only by what earlier rounds roll into it (002: later periods
+            // follow from the redemption data, on the money the first left over).
+            if (count < 0)
             {
-                add($"{path}.stock.{couponTypeId}", "not_positive", "Stock must be positive.");
+                add($"{path}.stock.{couponTypeId}", "negative", "Stock must not be negative.");
             }
 
             if (count > MaxStock)
