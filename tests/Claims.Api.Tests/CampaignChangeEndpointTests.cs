@@ -116,5 +116,30 @@ public sealed class CampaignChangeEndpointTests(ClaimsApiFactory factory) : ICla
         Assert.Single(after.GetProperty("definition").GetProperty("rounds")[0].GetProperty("validity").GetProperty("extensions").EnumerateArray());
     }
 
+    [Fact]
+    public async Task AnOperatorRoutesARoundsLeftoverIntoAnotherTypeOfTheNextRound()
+    {
+        var open = ApiCampaigns.Open();
+        var p1 = open.Rounds[0];
+        var campaign = await factory.CreateCampaignAsync(open with
+        {
+            Rounds = [p1, p1 with { Id = "p2", Phase = "2", OpensAt = p1.ClosesAt.AddDays(1), ClosesAt = p1.ClosesAt.AddDays(3), Stock = new Dictionary<string, int> { ["dining-10-50"] = 10 } }],
+        });
+        using var admin = factory.ClientFor(TestTokens.Operator());
+
+        var (status, view) = await ClaimsApiFactory.ReadAsync(await admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/rollover", new Dictionary<string, string> { ["market-10-50"] = "dining-10-50" }, Ct));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("dining-10-50", view.GetProperty("definition").GetProperty("rounds")[0].GetProperty("rollInto").GetProperty("market-10-50").GetString());
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_campaign", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/rollover", new Dictionary<string, string> { ["market-20-100"] = "fuel-20-200" }, Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.BadRequest, "invalid_request", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/rollover", new Dictionary<string, string> { ["market-20-100"] = "Not An Id" }, Ct));
+        await ApiAssert.ProblemAsync(HttpStatusCode.NotFound, "round_not_found", admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p9/rollover", new Dictionary<string, string>(), Ct));
+        var after = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct);
+        Assert.Single(after.GetProperty("definition").GetProperty("rounds")[0].GetProperty("rollInto").EnumerateObject());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/admin/campaigns/{campaign.Id}/rounds/p1/rollover", new Dictionary<string, string>(), Ct)).StatusCode);
+        Assert.False((await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", Ct)).GetProperty("definition").GetProperty("rounds")[0].TryGetProperty("rollInto", out _));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

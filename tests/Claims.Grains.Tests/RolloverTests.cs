@@ -1,3 +1,4 @@
+using Claims.Contracts.Reports;
 using Orleans.Core.Internal;
 
 namespace Claims.Grains.Tests;
@@ -109,5 +110,58 @@ public sealed class RolloverTests(ClusterFixture fixture)
         Assert.Equal(p1.Granted - p1.Redeemed, p1.Expired);
         Assert.Equal(300 - p1.Granted + p1.Expired, p1.RolledOut);
         Assert.Equal(p1.RolledOut, p2.RolledIn);
+    }
+
+    [Fact]
+    public async Task AnOperatorRoutesARoundsLeftoverIntoAnotherIndustryOfTheNextRoundValueForValue()
+    {
+        // 001: 发放后期…打破行业界限. p1's unclaimed supermarket coupons of 10 go to p2's fuel coupons of 20.
+        var campaign = await fixture.CreateAsync(TestCampaigns.Lifecycle(fixture.Clock.GetUtcNow()));
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => fixture.ClaimedAsync(campaign, $"shopper-{i}")));
+
+        var routed = await grain.RouteRolloverAsync("p1", new Dictionary<string, string> { ["market-10-50"] = "fuel-20-200" });
+
+        Assert.Equal(RoundRevisionResult.Changed, routed.Result);
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+        await fixture.TickAsync(campaign);
+
+        // 7 unclaimed × 10 yuan = 70 yuan: three fuel coupons of 20, the last 10 yuan to the fund.
+        // The 3 claimed and expired go on as their own type.
+        Assert.Equal(10 + 10 + 3, (await fixture.StockAsync(campaign, "p2", "fuel-20-200")).Capacity);
+        Assert.Equal(3, (await fixture.StockAsync(campaign, "p2", "market-10-50")).RolledIn);
+        Assert.Equal(10, (await fixture.StockAsync(campaign, "p1", "market-10-50")).RolledOut);
+        var reports = fixture.Grains.GetGrain<ICampaignReportGrain>(campaign.Id);
+        var lines = (await reports.BuildAsync())!.Lines.ToDictionary(l => (l.RoundId, l.CouponTypeId));
+        Assert.Equal((13, 3), (lines[("p2", "fuel-20-200")].RolledIn, lines[("p2", "market-10-50")].RolledIn));
+        Assert.Empty((await reports.ReconcileAsync())!.Differences);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        var drivers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => fixture.ClaimAsync(campaign, $"driver-{i}", "fuel-20-200")));
+        Assert.Equal(23, drivers.Count(d => d.Coupon is not null));
+    }
+
+    [Fact]
+    public async Task ARouteIntoAnotherFundAListOnlyTypeOrAfterTheCloseIsRefusedAndChangesNothing()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var lifecycle = TestCampaigns.Lifecycle(now);
+        var campaign = await fixture.CreateAsync(lifecycle with
+        {
+            Funds = [.. lifecycle.Funds, new("province", 1_000_000)],
+            Rounds = [.. lifecycle.Rounds, TestCampaigns.Round("p3", "3", now.AddDays(4), now.AddDays(5), 5) with { Fund = "province", Stock = new Dictionary<string, int> { ["dining-10-50"] = 5 } }],
+        });
+        var grain = fixture.Grains.GetGrain<ICampaignGrain>(campaign.Id);
+
+        Assert.Equal(RoundRevisionResult.Invalid, (await grain.RouteRolloverAsync("p2", new Dictionary<string, string> { ["market-10-50"] = "dining-10-50" })).Result);
+        Assert.Equal(RoundRevisionResult.Invalid, (await grain.RouteRolloverAsync("p1", new Dictionary<string, string> { ["market-10-50"] = "love-1000" })).Result);
+        Assert.Equal(RoundRevisionResult.Invalid, (await grain.RouteRolloverAsync("p1", new Dictionary<string, string> { ["car-9"] = "fuel-20-200" })).Result);
+        Assert.Equal(RoundRevisionResult.RoundNotFound, (await grain.RouteRolloverAsync("p9", new Dictionary<string, string>())).Result);
+        fixture.Clock.Advance(TimeSpan.FromDays(1.5));
+        Assert.Equal(RoundRevisionResult.RoundClosed, (await grain.RouteRolloverAsync("p1", new Dictionary<string, string> { ["market-10-50"] = "fuel-20-200" })).Result);
+
+        var snapshot = (await grain.GetAsync())!;
+        Assert.Equal(0, snapshot.Revision);
+        Assert.All(snapshot.Definition.Rounds, r => Assert.Null(r.RollInto));
     }
 }

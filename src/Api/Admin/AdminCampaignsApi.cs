@@ -15,6 +15,7 @@ public static class AdminCampaignsApi
         group.MapPost("/{campaignId}/resume", (string campaignId, IGrainFactory grains) => ActAsync(campaignId, grains, g => g.ResumeAsync()));
         group.MapPut("/{campaignId}/rounds/{roundId}", ReviseRoundAsync);
         group.MapPost("/{campaignId}/rounds/{roundId}/validity", ExtendValidityAsync);
+        group.MapPut("/{campaignId}/rounds/{roundId}/rollover", RouteRolloverAsync);
         group.MapPost("/{campaignId}/blacklist", (string campaignId, BlacklistBody body, IGrainFactory grains) => body.IsValid
             ? ActAsync(campaignId, grains, g => g.ChangeBlacklistAsync(body.Add ?? [], body.Remove ?? []))
             : Task.FromResult<Results<Ok<AdminCampaignView>, ProblemHttpResult>>(ApiProblem.BadRequest(ProblemCodes.InvalidRequest, BlacklistBody.Rule)));
@@ -80,6 +81,20 @@ public static class AdminCampaignsApi
             : ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "Send { until }: the new end of the round's coupons' validity, with its offset.");
     }
 
+    // Where each type's leftover goes at the round's close: another type of the next round, value for value (001).
+    private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> RouteRolloverAsync(
+        string campaignId, string roundId, Dictionary<string, string>? body, IGrainFactory grains)
+    {
+        if (!CampaignValidator.IsValidId(campaignId) || !CampaignValidator.IsValidId(roundId))
+        {
+            return ApiProblem.BadRequest(ProblemCodes.InvalidId, "Campaign and round ids are 1-64 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        return body is not null && body.All(r => CampaignValidator.IsValidId(r.Key) && CampaignValidator.IsValidId(r.Value))
+            ? await ReviseAsync(campaignId, roundId, grains, g => g.RouteRolloverAsync(roundId, body))
+            : ApiProblem.BadRequest(ProblemCodes.InvalidRequest, "Send { \"fromCouponType\": \"intoCouponType\", ... }: coupon type ids of the round and of the next round; {} routes each type into itself.");
+    }
+
     private static async Task<Results<Created<AdminCampaignView>, Ok<AdminCampaignView>, ProblemHttpResult>> ReviseAsync(
         string campaignId, string roundId, IGrainFactory grains, Func<ICampaignGrain, Task<RoundRevision>> revise)
     {
@@ -95,6 +110,7 @@ public static class AdminCampaignsApi
             RoundRevisionResult.Added => TypedResults.Created($"/admin/campaigns/{campaignId}", await ViewAsync(grains, revision.Campaign!)),
             RoundRevisionResult.Changed => TypedResults.Ok(await ViewAsync(grains, revision.Campaign!)),
             RoundRevisionResult.RoundOpened => ApiProblem.Conflict(ProblemCodes.RoundOpened, $"Round '{roundId}' has opened, or would open within the cut-off: what residents could claim no longer moves."),
+            RoundRevisionResult.RoundClosed => ApiProblem.Conflict(ProblemCodes.RoundClosed, $"Round '{roundId}' has closed: its leftover went where the round said then."),
             RoundRevisionResult.RoundNotFound => ApiProblem.NotFound(ProblemCodes.RoundNotFound, $"Campaign '{campaignId}' has no round '{roundId}'."),
             RoundRevisionResult.NotExtended => ApiProblem.Conflict(ProblemCodes.ValidityNotExtended, "The new end lengthens no coupon: it must be later than now and than the round's first coupon's validity."),
             RoundRevisionResult.Invalid => Invalid(revision.Violations),

@@ -38,6 +38,7 @@ public static class ProblemCatalog
         (ProblemCodes.AlertNotFound, 404, "No risk alert with this id."),
         (ProblemCodes.NotListOnly, 409, "The coupon type is claimed, not granted to a list."),
         (ProblemCodes.RoundNotFound, 404, "The campaign has no such round."),
+        (ProblemCodes.RoundClosed, 409, "The round has closed: where its leftover went is settled."),
         (ProblemCodes.ValidityNotExtended, 409, "The new validity lengthens no coupon: it ends before now or before the round's first coupon lapses."),
         (ProblemCodes.RoundOpened, 409, "The round has opened: its stock no longer moves."),
         (ProblemCodes.CouponTypeNotInRound, 409, "The round has no stock of this coupon type."),

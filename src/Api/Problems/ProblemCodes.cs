@@ -35,6 +35,7 @@ public static class ProblemCodes
     public const string NotListOnly = "not_list_only";
     public const string RoundNotFound = "round_not_found";
     public const string ValidityNotExtended = "validity_not_extended";
+    public const string RoundClosed = "round_closed";
     public const string RoundOpened = "round_opened";
     public const string CouponTypeNotInRound = "coupon_type_not_in_round";
     public const string UnbalancedStock = "unbalanced_stock";

@@ -238,6 +238,7 @@ public static partial class CampaignValidator
 
             CheckValidity($"{path}.validity", round, add);
             CheckStock(path, round, couponTypes, add);
+            CheckRollInto(path, round, rounds!, couponTypes, add);
         });
 
         for (var i = 0; i < (rounds?.Count ?? 0); i++)
@@ -296,6 +297,20 @@ public static partial class CampaignValidator
         if (validity.Until is { } until && until < round.ClosesAt)
         {
             add($"{path}.until", "validity_ends_before_close", "Coupons must stay valid until the round closes.");
+        }
+    }
+
+    // Value crosses types only into a later round paid the same way: funds are never mixed.
+    private static void CheckRollInto(string path, RoundDefinition round, IReadOnlyList<RoundDefinition> rounds, Dictionary<string, CouponTypeDefinition> couponTypes, Action<string, string, string> add)
+    {
+        foreach (var (from, into) in round.RollInto ?? new Dictionary<string, string>())
+        {
+            if (round.Stock?.ContainsKey(from) != true
+                || !couponTypes.TryGetValue(into ?? "", out var type) || type.ListOnly
+                || !rounds.Any(r => r?.Stock?.ContainsKey(into!) == true && r.OpensAt > round.OpensAt && r.Fund == round.Fund && r.PaidLike(round)))
+            {
+                add($"{path}.rollInto.{from}", "invalid_rollover", "A type of the round rolls into a claimable type of a later round paid by the same funds.");
+            }
         }
     }
 

@@ -51,6 +51,14 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<RoundRevision> ExtendValidityAsync(string roundId, DateTimeOffset until);
 
     /// <summary>
+    /// Routes what each coupon type of the round leaves unclaimed at its close into another type
+    /// of the next round paid the same way, value for value (001: 发放后期…打破行业界限); an empty
+    /// map sends each type's leftover to its own type again. Refused once the round has closed;
+    /// validated, stored and in the ledger as a revision of the round, then told to every pool.
+    /// </summary>
+    Task<RoundRevision> RouteRolloverAsync(string roundId, IReadOnlyDictionary<string, string> into);
+
+    /// <summary>
     /// Has every pool of the rounds that have opened expire what is due, close when its round is
     /// over, and pass on what left it. The campaign's reminder calls it, so expiry and rollover
     /// happen with nobody calling; it stops once the last coupon can no longer be valid.

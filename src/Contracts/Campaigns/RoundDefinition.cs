@@ -6,7 +6,8 @@ namespace Claims.Contracts.Campaigns;
 /// One release: from <see cref="OpensAt"/> to <see cref="ClosesAt"/> residents claim from
 /// <see cref="Stock"/> (coupon type id → count), paid by <see cref="Fund"/>, or when
 /// <see cref="CoFunding"/> is set by several funds in fixed shares (which include
-/// <see cref="Fund"/>, the round's lead fund).
+/// <see cref="Fund"/>, the round's lead fund). <see cref="RollInto"/> sends the value a type
+/// leaves unclaimed at the close to another type of the next round (001: 发放后期…打破行业界限).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.round-definition")]
@@ -18,7 +19,8 @@ public sealed record RoundDefinition(
     [property: JsonRequired] DateTimeOffset ClosesAt,
     [property: JsonRequired] ValidityDefinition Validity,
     [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
-    IReadOnlyList<FundShare>? CoFunding = null)
+    IReadOnlyList<FundShare>? CoFunding = null,
+    IReadOnlyDictionary<string, string>? RollInto = null)
 {
     /// <summary>Who pays this round's coupons, in order: the co-funders, or the lead fund alone.</summary>
     /// <remarks>A method, not a property: grain state is stored with its properties, and this is derived.</remarks>
@@ -27,6 +29,9 @@ public sealed record RoundDefinition(
     /// <summary>Whether <paramref name="other"/> is paid the same way: funds are never mixed, so stock moves only between such rounds.</summary>
     public bool PaidLike(RoundDefinition other) =>
         Fund == other.Fund && Payers().SequenceEqual(other.Payers());
+
+    /// <summary>The coupon type of the next round that takes what <paramref name="couponTypeId"/> leaves unclaimed at this round's close.</summary>
+    public string RolloverType(string couponTypeId) => RollInto?.GetValueOrDefault(couponTypeId) ?? couponTypeId;
 
     /// <summary>Rounds without a phase form a phase of their own.</summary>
     [JsonIgnore]

@@ -13,6 +13,9 @@ public enum RoundRevisionResult
     /// <summary>The campaign with the round breaks a rule of creation (funds, leverage, overlaps); see the violations.</summary>
     Invalid,
 
+    /// <summary>The round has closed: its leftover has gone where the round said then.</summary>
+    RoundClosed,
+
     /// <summary>No such round in the campaign.</summary>
     RoundNotFound,
 

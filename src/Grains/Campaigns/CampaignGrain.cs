@@ -215,6 +215,28 @@ public sealed partial class CampaignGrain(
         return await UseRoundAsync(definition, before, round, RoundRevisionResult.Changed);
     }
 
+    public async Task<RoundRevision> RouteRolloverAsync(string roundId, IReadOnlyDictionary<string, string> into)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return new(RoundRevisionResult.CampaignNotFound, null, []);
+        }
+
+        if (definition.Rounds.FirstOrDefault(r => r.Id == roundId) is not { } before)
+        {
+            return new(RoundRevisionResult.RoundNotFound, Snapshot(), []);
+        }
+
+        // At the close the leftover went where the round said then.
+        if (time.GetUtcNow() >= before.ClosesAt)
+        {
+            return new(RoundRevisionResult.RoundClosed, Snapshot(), []);
+        }
+
+        var routes = into.Where(r => r.Key != r.Value).ToDictionary(StringComparer.Ordinal);
+        return await UseRoundAsync(definition, before, before with { RollInto = routes.Count == 0 ? null : routes }, RoundRevisionResult.Changed);
+    }
+
     // Stores the campaign with the round added or replaced, validated as creation is, and tells every pool.
     private async Task<RoundRevision> UseRoundAsync(CampaignDefinition definition, RoundDefinition? before, RoundDefinition round, RoundRevisionResult result)
     {

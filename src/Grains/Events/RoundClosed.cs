@@ -2,7 +2,8 @@ namespace Claims.Grains.Events;
 
 /// <summary>
 /// A round's pool closed with <see cref="Unclaimed"/> coupons left, which went to
-/// <see cref="TargetRoundId"/>'s pool of the same type, or to the fund when null. Stock that
+/// <see cref="TargetRoundId"/>'s pool of the same type (of <see cref="TargetCouponTypeId"/>, value
+/// for value, when the operator routed it there), or to the fund when null. Stock that
 /// reaches the round after it closed is passed on the same way, in another of these events.
 /// </summary>
 [GenerateSerializer, Alias("claims.round-closed")]
@@ -13,4 +14,7 @@ public sealed record RoundClosed : PoolEvent
 
     [Id(1)]
     public string? TargetRoundId { get; init; }
+
+    [Id(2)]
+    public string? TargetCouponTypeId { get; init; }
 }

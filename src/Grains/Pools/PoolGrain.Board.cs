@@ -9,7 +9,7 @@ public sealed partial class PoolGrain
 {
     private StockPost? _posted;
 
-    private StockPost Counts => new(_stock, _received.Sum, _closure is not null ? 0 : Capacity - _book.Granted);
+    private StockPost Counts => new(_stock, _rolledIn, _closure is not null ? 0 : Capacity - _book.Granted);
 
     private void PostCounts()
     {

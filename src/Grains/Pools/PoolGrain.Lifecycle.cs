@@ -10,7 +10,7 @@ public sealed partial class PoolGrain
     // Where a coupon's value goes when no later round of its type and fund is left.
     private const string FundTarget = "";
 
-    // What each later round's pool has confirmed receiving; pushed again after a restart.
+    // What each later round's pool has confirmed receiving, by its key; pushed again after a restart.
     private readonly RunningTotals<string> _acknowledged = new(StringComparer.Ordinal);
     private bool _pushing;
     private bool _pushAgain;
@@ -174,9 +174,11 @@ public sealed partial class PoolGrain
 
         if (_closure is null && now >= _round.ClosesAt)
         {
-            // Where the leftover goes is decided as of the close, however late the tick runs.
-            var target = _campaign.RolloverTarget(_round, _couponType.Id, _round.ClosesAt, includeFrom: false);
-            _closure = new PoolClosure(now, target?.Id, Capacity - _book.Granted);
+            // Where the leftover goes is decided as of the close, however late the tick runs: the
+            // next round of this type, or of the type the operator routed it into.
+            var into = _round.RolloverType(_couponType.Id);
+            var target = _campaign.RolloverTarget(_round, into, _round.ClosesAt, includeFrom: false);
+            _closure = new PoolClosure(now, target?.Id, Capacity - _book.Granted, into == _couponType.Id ? null : into);
             _journal.Close(_closure);
             LogClosed(this.GetPrimaryKeyString(), _closure.Unclaimed, target?.Id ?? "the fund");
         }
@@ -191,6 +193,7 @@ public sealed partial class PoolGrain
         _journal.ThrowIfFailed();
         if (_received.Raise(fromPoolKey, total) > 0)
         {
+            CountRolledIn();
             _journal.Receive(fromPoolKey, total);
             if (_closure is not null)
             {
@@ -223,22 +226,22 @@ public sealed partial class PoolGrain
         _journal.Change(change);
     }
 
-    // Per later round (and FundTarget), how many coupons of this pool went there: refunds and
-    // expiries, and after the close everything this pool could still have granted.
+    // Per pool of a later round (and FundTarget), how many coupons of this pool went there:
+    // refunds and expiries, and after the close everything this pool could still have granted.
     private Dictionary<string, int> Outgoing()
     {
-        var outgoing = new Dictionary<string, int>(_book.PassedOn, StringComparer.Ordinal)
-        {
-            [FundTarget] = _book.ToFund,
-        };
+        var outgoing = _book.PassedOn.ToDictionary(p => PoolKeyIn(p.Key), p => p.Value, StringComparer.Ordinal);
+        outgoing[FundTarget] = _book.ToFund;
         if (_closure is not null)
         {
-            var into = _closure.IntoRoundId ?? FundTarget;
+            var into = _closure.IntoRoundId is { } roundId ? PoolKeyIn(roundId, _closure.IntoCouponTypeId) : FundTarget;
             outgoing[into] = outgoing.GetValueOrDefault(into) + Capacity - _book.Granted;
         }
 
         return outgoing;
     }
+
+    private void CountRolledIn() => _rolledIn = _received.SumOf((from, total) => RolloverValue.Coupons(_campaign, from, _couponType, total));
 
     // Tells each later round's pool its running total from this one. Totals only grow and the
     // receiver keeps the largest, so pushing again is harmless; only totals that are in the
@@ -263,12 +266,12 @@ public sealed partial class PoolGrain
             do
             {
                 _pushAgain = false;
-                foreach (var (roundId, total) in Outgoing())
+                foreach (var (poolKey, total) in Outgoing())
                 {
-                    if (roundId != FundTarget && _acknowledged.Of(roundId) < total)
+                    if (poolKey != FundTarget && _acknowledged.Of(poolKey) < total)
                     {
-                        await GrainFactory.GetGrain<IPoolGrain>(PoolKeyIn(roundId)).ReceiveAsync(this.GetPrimaryKeyString(), total);
-                        _acknowledged.Raise(roundId, total);
+                        await GrainFactory.GetGrain<IPoolGrain>(poolKey).ReceiveAsync(this.GetPrimaryKeyString(), total);
+                        _acknowledged.Raise(poolKey, total);
                     }
                 }
             }

@@ -15,9 +15,13 @@ public sealed partial class PoolGrain
 
     private int ShareOf(int stock) => _shard is { } shard ? ShardStock.Of(stock, _shards, shard) : stock;
 
-    // The pool of this coupon type in another round that takes what this one passes on: the
-    // shard with the same number, since a type has as many shards in every round.
-    private string PoolKeyIn(string roundId) => GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id, _shard);
+    // The pool in another round that takes what this one passes on: of this coupon type the shard
+    // with the same number, since a type has as many shards in every round; of another type (a
+    // close routed across types) the shard of that number among its own.
+    private string PoolKeyIn(string roundId, string? couponTypeId = null) =>
+        couponTypeId is null || couponTypeId == _couponType.Id
+            ? GrainKeys.Pool(_campaign.Id, roundId, _couponType.Id, _shard)
+            : GrainKeys.Pool(_campaign.Id, roundId, couponTypeId, _campaign.FindCouponType(couponTypeId)!.PoolShards is var shards and > 1 ? (_shard ?? 0) % shards : null);
 
     public async Task<int> LendAsync(int borrower, int wanted)
     {

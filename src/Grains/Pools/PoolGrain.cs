@@ -40,7 +40,11 @@ public sealed partial class PoolGrain(
     private int _shards = 1;
     private bool _paused;
 
-    private int Capacity => _stock + _received.Sum + _book.RefundedHere + _loans.NetBorrowed;
+    // What earlier rounds passed on, in this pool's coupons: kept apart from the raw totals, which
+    // a close routed across types counts in the sender's.
+    private int _rolledIn;
+
+    private int Capacity => _stock + _rolledIn + _book.RefundedHere + _loans.NetBorrowed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +71,8 @@ public sealed partial class PoolGrain(
         {
             _received.Raise(from, total);
         }
+
+        CountRolledIn();
 
         _closure = history.Closure;
         _loans.Restore(history);
@@ -229,7 +235,7 @@ public sealed partial class PoolGrain(
             _round.Id,
             _couponType.Id,
             _stock,
-            RolledIn: _received.Sum,
+            RolledIn: _rolledIn,
             Refunded: _book.RefundedHere,
             Granted: _book.Granted,
             Redeemed: _book.InStatus(CouponStatus.Used),

@@ -15,6 +15,9 @@ internal sealed class RunningTotals<TKey>(IEqualityComparer<TKey>? comparer = nu
 
     public int Of(TKey source) => _totals.GetValueOrDefault(source);
 
+    /// <summary>The sum of every source's total as <paramref name="measure"/> counts it.</summary>
+    public int SumOf(Func<TKey, int, int> measure) => _totals.Sum(t => measure(t.Key, t.Value));
+
     /// <summary>Takes <paramref name="total"/> for <paramref name="source"/> if it is higher; returns by how much it rose.</summary>
     public int Raise(TKey source, int total)
     {

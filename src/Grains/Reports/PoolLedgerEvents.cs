@@ -75,7 +75,8 @@ public static class PoolLedgerEvents
                     RoundId = _coupons.Round.Id,
                     CouponTypeId = _coupons.CouponType.Id,
                     FromRoundId = GrainKeys.ParsePool(received.FromPoolKey).RoundId,
-                    Count = received.Total - before,
+                    Count = RolloverValue.Coupons(campaign, received.FromPoolKey, _coupons.CouponType, received.Total)
+                        - RolloverValue.Coupons(campaign, received.FromPoolKey, _coupons.CouponType, before),
                 });
             }
 
@@ -92,6 +93,7 @@ public static class PoolLedgerEvents
                     CouponTypeId = _coupons.CouponType.Id,
                     Unclaimed = closure.Unclaimed - (before ?? 0),
                     TargetRoundId = closure.IntoRoundId,
+                    TargetCouponTypeId = closure.IntoCouponTypeId,
                 });
             }
         }

@@ -12,7 +12,8 @@ public sealed record RoundDocument(
     [property: JsonRequired] DateTimeOffset ClosesAt,
     [property: JsonRequired] ValidityDocument Validity,
     [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
-    IReadOnlyList<FundShareDocument>? CoFunding = null);
+    IReadOnlyList<FundShareDocument>? CoFunding = null,
+    IReadOnlyDictionary<string, string>? RollInto = null);
 
 /// <summary>One co-funder's share of a round's coupons.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
