@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Claims.Contracts.Claims;
 
 namespace Claims.Api.Tests;
 
@@ -29,6 +30,7 @@ public sealed class AdminCampaignEndpointTests(ClaimsApiFactory factory) : IClas
             MinLeverage = 6,
             Funds = [new("county", 100.123m)],
             Limits = [new(LimitPeriod.Phase, LimitGrouping.Industry, 1, ["spaceships"])],
+            LimitsFreedBy = [CouponStatus.Used],
         };
         using var admin = factory.ClientFor(TestTokens.Operator());
 
@@ -37,8 +39,26 @@ public sealed class AdminCampaignEndpointTests(ClaimsApiFactory factory) : IClas
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_campaign", problem.GetProperty("code").GetString());
         var codes = problem.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("code").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "unknown_time_zone", "leverage_below_floor", "too_many_decimals", "fund_exceeded", "unknown_industry" }, codes);
+        Assert.Superset(new HashSet<string?> { "unknown_time_zone", "leverage_below_floor", "too_many_decimals", "fund_exceeded", "unknown_industry", "invalid_limits_freed_by" }, codes);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/campaigns/{invalid.Id}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACampaignWhoseRefundsFreeTheLimitClaimsAgainAfterARefund()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open() with { LimitsFreedBy = [CouponStatus.Void, CouponStatus.Expired] });
+        using var admin = factory.ClientFor(TestTokens.Operator());
+        var merchantId = await admin.ApprovedMerchantAsync();
+        using var till = factory.ClientFor(TestTokens.Merchant(merchantId));
+        using var resident = factory.ClientFor(TestTokens.Resident("second-chance"));
+        Assert.Equal(HttpStatusCode.OK, (await till.RedeemAsync(await resident.ClaimedCouponIdAsync(campaign.Id), "second-chance", "order-1", 60m)).StatusCode);
+        await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "limit_reached", resident.ClaimAsync(campaign.Id, "market-20-100"));
+
+        Assert.Equal(HttpStatusCode.OK, (await till.RefundAsync("order-1")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await resident.ClaimAsync(campaign.Id, "market-20-100")).StatusCode);
+        var shown = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(["void", "expired"], shown.GetProperty("definition").GetProperty("limitsFreedBy").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Claims.Contracts.Claims;
 
 namespace Claims.Contracts.Campaigns;
 
@@ -6,7 +7,9 @@ namespace Claims.Contracts.Campaigns;
 /// A campaign as grains keep it and store it: funds, coupon types, limits and rounds. The API
 /// reads and shows its own document type, mapped to this one in one place (Claims.Api's
 /// <c>CampaignDocuments</c>); <see cref="CampaignJson"/> writes this type in the same format, for
-/// clients and tools that build campaign files.
+/// clients and tools that build campaign files. <see cref="LimitsFreedBy"/> names the statuses
+/// (void: refunded or reversed; expired) whose coupons no longer count against a resident's
+/// limits; left out, every coupon granted counts.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.campaign-definition")]
@@ -24,8 +27,12 @@ public sealed record CampaignDefinition(
     IReadOnlyList<string>? Blacklist,
     RefundPolicy? RefundPolicy = null,
     [property: JsonPropertyName("quotaShards")] int? QuotaShardCount = null,
-    BusinessHoursDefinition? BusinessHours = null)
+    BusinessHoursDefinition? BusinessHours = null,
+    IReadOnlyList<CouponStatus>? LimitsFreedBy = null)
 {
+    /// <summary>Whether a coupon in <paramref name="status"/> still counts against the limits.</summary>
+    public bool CountsAgainstLimits(CouponStatus status) => LimitsFreedBy?.Contains(status) != true;
+
     public const string DefaultTimeZone = "Asia/Shanghai";
 
     public CouponTypeDefinition? FindCouponType(string couponTypeId) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Claims.Contracts.Claims;
 using Claims.Contracts.Redemptions;
 
 namespace Claims.Contracts.Campaigns;
@@ -59,6 +60,12 @@ public static partial class CampaignValidator
         if (definition.QuotaShardCount is { } quotaShards && !QuotaShards.IsValid(quotaShards))
         {
             Add("$.quotaShards", "invalid_quota_shards", $"A campaign has 1, 2, 4, ... up to {QuotaShards.Count} quota shards per scope.");
+        }
+
+        if (definition.LimitsFreedBy is { } freedBy
+            && (freedBy.Any(s => s is not (CouponStatus.Void or CouponStatus.Expired)) || freedBy.Distinct().Count() != freedBy.Count))
+        {
+            Add("$.limitsFreedBy", "invalid_limits_freed_by", "Limits are freed by void (refunded or reversed) and expired coupons, each named once.");
         }
 
         var funds = CheckFunds(definition.Funds, Add);

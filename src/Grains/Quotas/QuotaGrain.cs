@@ -87,6 +87,12 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
         if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
         {
+            if (refusal == ClaimRefusal.LimitReached && _routes.Campaign.LimitsFreedBy is { Count: > 0 })
+            {
+                // Coupons counted may have been refunded or expired since: read in the resident's turn.
+                return null;
+            }
+
             LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal);
             Release(userId, resident);
             return Task.FromResult(ClaimOutcome.Refused(refusal));
@@ -197,10 +203,17 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             return await ListedAsync(userId, couponType, now);
         }
 
-        if (Refusal(userId, resident, couponType, request.RegionCode, now, out var round) is { } refusal)
+        var refusal = Refusal(userId, resident, couponType, request.RegionCode, now, out var round);
+        if (refusal == ClaimRefusal.LimitReached && _routes!.Campaign.LimitsFreedBy is { Count: > 0 })
         {
-            LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal);
-            return ClaimOutcome.Refused(refusal);
+            await ReadStatusesAsync(userId, resident);
+            refusal = Refusal(userId, resident, couponType, request.RegionCode, now, out round);
+        }
+
+        if (refusal is not null)
+        {
+            LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal.Value);
+            return ClaimOutcome.Refused(refusal.Value);
         }
 
         var poolKey = round.PoolKeyForSlot(QuotaShards.Of(userId));
@@ -282,7 +295,8 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             }
 
             var counted = resident.Coupons.Values.Count(c =>
-                limit.Concerns(c.Industry)
+                _routes.Campaign.CountsAgainstLimits(c.Status)
+                && limit.Concerns(c.Industry)
                 && limit.GroupBy switch
                 {
                     LimitGrouping.Industry => c.Industry == couponType.Industry,
@@ -302,6 +316,18 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
 
         return false;
+    }
+
+    // What became of the resident's coupons, from their pools: only a campaign whose limits
+    // refunds or expiries free asks, and only for a resident at a limit.
+    private async Task ReadStatusesAsync(string userId, Resident resident)
+    {
+        var pools = resident.Coupons.Values.Select(c => CouponIds.TryParse(c.CouponId, out var address) ? address.PoolKey : null).OfType<string>().Distinct(StringComparer.Ordinal);
+        var owned = await Task.WhenAll(pools.Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).GetOwnedAsync(userId).AsTask()));
+        foreach (var coupon in owned.SelectMany(c => c))
+        {
+            resident.Record(coupon);
+        }
     }
 
     // Reads this grain's slots' grants from every pool of the scope that has opened and was not

@@ -17,7 +17,8 @@ public static class CampaignDocuments
         document.Blacklist,
         document.RefundPolicy,
         document.QuotaShards,
-        document.BusinessHours is { } hours ? new BusinessHoursDefinition(hours.Opens, hours.Closes) : null);
+        document.BusinessHours is { } hours ? new BusinessHoursDefinition(hours.Opens, hours.Closes) : null,
+        document.LimitsFreedBy?.ToArray());
 
     public static RoundDefinition ToDefinition(this RoundDocument r) =>
         new(r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtension(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShare(s.Fund, s.Share)).ToArray(), r.RollInto);
@@ -37,5 +38,6 @@ public static class CampaignDocuments
         definition.Blacklist,
         definition.RefundPolicy,
         definition.QuotaShardCount,
-        definition.BusinessHours is { } hours ? new BusinessHoursDocument(hours.Opens, hours.Closes) : null);
+        definition.BusinessHours is { } hours ? new BusinessHoursDocument(hours.Opens, hours.Closes) : null,
+        definition.LimitsFreedBy);
 }
