@@ -28,8 +28,9 @@ public sealed class ReviewBookGrain(
     public async Task WithdrawAsync(string merchantId, string orderId)
     {
         var key = Key(merchantId, orderId);
-        if (state.State.Reviews.Remove(key, out var review) && review.Status == ReviewStatus.Pending)
+        if (state.State.Reviews.TryGetValue(key, out var review) && review.Status == ReviewStatus.Pending)
         {
+            state.State.Reviews.Remove(key);
             state.State.Invoices.Remove(Normalised(review.Documents.InvoiceNumber!));
             await state.WriteStateAsync();
         }
