@@ -191,15 +191,13 @@ public sealed partial class CampaignGrain(
 
     public async Task<RoundRevision> ExtendValidityAsync(string roundId, DateTimeOffset until)
     {
-        if (state.State.Definition is not { } definition)
+        if (Missing(roundId) is { } missing)
         {
-            return new(RoundRevisionResult.CampaignNotFound, null, []);
+            return missing;
         }
 
-        if (definition.Rounds.FirstOrDefault(r => r.Id == roundId) is not { } before)
-        {
-            return new(RoundRevisionResult.RoundNotFound, Snapshot(), []);
-        }
+        var definition = state.State.Definition!;
+        var before = definition.Rounds.Single(r => r.Id == roundId);
 
         // The round's first coupon is the one that lapses first: an end it would not reach lengthens nothing.
         var now = time.GetUtcNow();
@@ -217,15 +215,13 @@ public sealed partial class CampaignGrain(
 
     public async Task<RoundRevision> RouteRolloverAsync(string roundId, IReadOnlyDictionary<string, string> into)
     {
-        if (state.State.Definition is not { } definition)
+        if (Missing(roundId) is { } missing)
         {
-            return new(RoundRevisionResult.CampaignNotFound, null, []);
+            return missing;
         }
 
-        if (definition.Rounds.FirstOrDefault(r => r.Id == roundId) is not { } before)
-        {
-            return new(RoundRevisionResult.RoundNotFound, Snapshot(), []);
-        }
+        var definition = state.State.Definition!;
+        var before = definition.Rounds.Single(r => r.Id == roundId);
 
         // At the close the leftover went where the round said then.
         if (time.GetUtcNow() >= before.ClosesAt)
@@ -236,6 +232,12 @@ public sealed partial class CampaignGrain(
         var routes = into.Where(r => r.Key != r.Value).ToDictionary(StringComparer.Ordinal);
         return await UseRoundAsync(definition, before, before with { RollInto = routes.Count == 0 ? null : routes }, RoundRevisionResult.Changed);
     }
+
+    // The revision that says the campaign or its round does not exist; null when both do.
+    private RoundRevision? Missing(string roundId) =>
+        state.State.Definition is not { } definition ? new(RoundRevisionResult.CampaignNotFound, null, [])
+        : definition.Rounds.All(r => r.Id != roundId) ? new(RoundRevisionResult.RoundNotFound, Snapshot(), [])
+        : null;
 
     // Stores the campaign with the round added or replaced, validated as creation is, and tells every pool.
     private async Task<RoundRevision> UseRoundAsync(CampaignDefinition definition, RoundDefinition? before, RoundDefinition round, RoundRevisionResult result)

@@ -32,7 +32,7 @@ public sealed class OrderGrain(
             return RedemptionOutcome.Refused(RedemptionRefusal.CouponNotFound);
         }
 
-        var (refusal, reviewed) = await RefusalAsync(request, coupon, merchantId);
+        var (refusal, campaign, couponType) = await RefusalAsync(request, coupon, merchantId);
         if (refusal is not null)
         {
             return RedemptionOutcome.Refused(refusal.Value);
@@ -40,7 +40,7 @@ public sealed class OrderGrain(
 
         // A reviewed redemption takes its invoice number before the pool is asked, so two orders
         // presenting one invoice at once cannot both redeem.
-        var reviews = reviewed ? GrainFactory.GetGrain<IReviewBookGrain>(coupon.CampaignId) : null;
+        var reviews = couponType!.IsReviewed() ? GrainFactory.GetGrain<IReviewBookGrain>(coupon.CampaignId) : null;
         if (reviews is not null
             && !await reviews.SubmitAsync(new(merchantId, orderId, request.CouponId, request.UserId, request.OrderAmount, request.Documents!)))
         {
@@ -62,10 +62,10 @@ public sealed class OrderGrain(
         }
 
         await state.WriteStateAsync();
-        if (outcome.Receipt is { } redeemed && await campaigns.FindAsync(coupon.CampaignId) is { } campaign && campaign.FindCouponType(coupon.CouponTypeId) is { } couponType)
+        if (outcome.Receipt is { } redeemed)
         {
             await GrainFactory.GetGrain<IRiskGrain>(merchantId)
-                .ObserveAsync(new(coupon.CampaignId, request.UserId, orderId, request.OrderAmount, couponType.MinSpend, redeemed.RedeemedAt, campaign.BusinessHours));
+                .ObserveAsync(new(coupon.CampaignId, request.UserId, orderId, request.OrderAmount, couponType.MinSpend, redeemed.RedeemedAt, campaign!.BusinessHours));
         }
 
         return outcome;
@@ -121,17 +121,17 @@ public sealed class OrderGrain(
             ? GrainFactory.GetGrain<IPoolGrain>(coupon.PoolKey).FindRedemptionAsync(coupon.Sequence, merchantId, orderId)
             : ValueTask.FromResult<RedemptionReceipt?>(null);
 
-    // The checks that need the merchant or the campaign rather than the coupon itself, and whether
-    // the coupon's type is reviewed. The merchant is asked on every request, so a suspension stops
-    // its next redemption.
-    private async Task<(RedemptionRefusal? Refusal, bool Reviewed)> RefusalAsync(RedemptionRequest request, CouponAddress coupon, string merchantId)
+    // The checks that need the merchant or the campaign rather than the coupon itself, with the
+    // campaign and coupon type they read. The merchant is asked on every request, so a suspension
+    // stops its next redemption.
+    private async Task<(RedemptionRefusal? Refusal, CampaignDefinition? Campaign, CouponTypeDefinition? CouponType)> RefusalAsync(RedemptionRequest request, CouponAddress coupon, string merchantId)
     {
         if (await campaigns.FindAsync(coupon.CampaignId) is not { } campaign
             || campaign.FindCouponType(coupon.CouponTypeId) is not { } couponType
             || campaign.Rounds.All(r => r.Id != coupon.RoundId)
             || (coupon.Shard is { } shard ? couponType.PoolShards == 1 || shard >= couponType.PoolShards : couponType.PoolShards != 1))
         {
-            return (RedemptionRefusal.CouponNotFound, false);
+            return (RedemptionRefusal.CouponNotFound, null, null);
         }
 
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetAsync();
@@ -146,6 +146,6 @@ public sealed class OrderGrain(
             _ when request.Documents.InvoiceAmount < request.OrderAmount => RedemptionRefusal.InvoiceBelowOrder,
             _ => null,
         };
-        return (refusal, couponType.IsReviewed());
+        return (refusal, campaign, couponType);
     }
 }
