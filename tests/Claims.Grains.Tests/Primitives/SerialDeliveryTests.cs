@@ -5,9 +5,18 @@ namespace Claims.Grains.Tests.Primitives;
 public sealed class SerialDeliveryTests
 {
     [Fact]
-    public async Task CallersWaitingTogetherShareAHandfulOfDeliveries()
+    public Task CallersWaitingTogetherShareAHandfulOfDeliveries() =>
+        // A grain runs one turn at a time: so must the callers and their continuations here, or
+        // the thread pool would resume several waiters at once and each start a delivery.
+        Task.Factory.StartNew(
+                ShareDeliveriesAsync,
+                CancellationToken.None,
+                TaskCreationOptions.None,
+                new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler)
+            .Unwrap();
+
+    private static async Task ShareDeliveriesAsync()
     {
-        // As a grain's interleaved turns call it: one at a time, each awaiting what is in flight.
         var ready = 0;
         var delivered = 0;
         var deliveries = 0;
