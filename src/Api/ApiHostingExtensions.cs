@@ -81,6 +81,7 @@ public static class ApiHostingExtensions
         app.MapClaimEndpoints();
         app.MapAdminCampaignsApi();
         app.MapAdminStockApi();
+        app.MapAdminMemberListsApi();
         app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Claims.Contracts.Members;
 
 namespace Claims.Client;
 
@@ -7,6 +8,7 @@ namespace Claims.Client;
 /// <see cref="RoundRoute.Direct"/>), else to the resident's quota grain. Claims bound for the same
 /// grain that arrive while a call to it is in flight go together in the next call: in the rush a
 /// node sends one call per grain at a time, each carrying many residents, instead of a call per tap.
+/// A members-only type's claim first asks the member list's shard that holds the resident.
 /// </summary>
 public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
 {
@@ -20,6 +22,18 @@ public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
             return Task.FromResult(ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType));
         }
 
+        return couponType.CouponType.MemberList is { } list
+            ? MemberClaimAsync(campaign, couponType, list, userId, request)
+            : RouteAsync(campaign, couponType, userId, request);
+    }
+
+    private async Task<ClaimOutcome> MemberClaimAsync(ClaimRoutes campaign, CouponTypeRoute couponType, string listId, string userId, ClaimRequest request) =>
+        await grains.GetGrain<IMemberShardGrain>(MemberShards.ShardOf(campaign.Campaign.Id, listId, userId)).ContainsAsync(userId)
+            ? await RouteAsync(campaign, couponType, userId, request)
+            : ClaimOutcome.Refused(ClaimRefusal.NotOnList);
+
+    private Task<ClaimOutcome> RouteAsync(ClaimRoutes campaign, CouponTypeRoute couponType, string userId, ClaimRequest request)
+    {
         // Outside an open round the quota grain answers: a replay there still gets its coupon.
         if (couponType.OpenRound(time.GetUtcNow()) is not { Direct: true } round)
         {

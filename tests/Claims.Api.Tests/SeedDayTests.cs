@@ -24,7 +24,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
     [InlineData("lushan-2023.json")] // seed 000: Lushan county 2023, two phases, one per industry per phase
     [InlineData("shanxi-city-2022.json")] // seed 001: a Shanxi city 2022, 限上 merchants, cars and appliances against invoices
     [InlineData("zhumadian-2023.json")] // seed 002: Zhumadian 2023, later periods set from redemption data
-    [InlineData("ziyang-2022.json")] // seed 003: Ziyang 2022, co-funded rounds, union members' list coupons
+    [InlineData("ziyang-2022.json")] // seed 003: Ziyang 2022, co-funded rounds, union members' own coupons
     [InlineData("gaoping-2022.json")] // seed 004: Gaoping 2022, love coupons to a list, business hours to midnight
     public async Task TheSeedsProgrammeRunsItsDayOnTheApi(string sample)
     {
@@ -89,6 +89,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
 
         var reviewedValue = await RedeemReviewedAsync(admin, campaign, rush, region);
         await GrantToListAsync(admin, campaign, rush);
+        await MembersClaimAsync(admin, campaign, rush, region);
         var next = await NextRoundAsync(admin, campaign, rush, type);
 
         // Past the round's close and its coupons' validity: the rest expire and roll on. Nine
@@ -123,7 +124,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static bool Claimable(CampaignDefinition campaign, string couponTypeId) =>
-        campaign.FindCouponType(couponTypeId) is { ListOnly: false } type && !type.IsReviewed();
+        campaign.FindCouponType(couponTypeId) is { ListOnly: false, MemberList: null } type && !type.IsReviewed();
 
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString()!;
@@ -176,6 +177,24 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
         {
             var (status, grant) = await ClaimsApiFactory.ReadAsync(await admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/grants", new { couponTypeId = type.Id, userIds = new[] { "family-1", "family-2", "family-3" } }, Ct));
             Assert.Equal((HttpStatusCode.OK, 3), (status, grant.GetProperty("granted").GetArrayLength()));
+        }
+    }
+
+    // Coupons the seed's members claim (Ziyang's union 普惠券, 003 一(三)): the operator uploads the
+    // list, a member claims, anyone else is refused.
+    private async Task MembersClaimAsync(HttpClient admin, CampaignDefinition campaign, RoundDefinition rush, string region)
+    {
+        foreach (var type in campaign.CouponTypes.Where(t => t.MemberList is not null && campaign.Rounds.Any(r => r.Stock.ContainsKey(t.Id) && r.OpensAt <= rush.OpensAt && rush.OpensAt < r.ClosesAt)))
+        {
+            var list = $"/admin/campaigns/{campaign.Id}/member-lists/{type.MemberList}";
+            var (_, upload) = await ClaimsApiFactory.ReadAsync(await admin.PostAsync($"{list}/uploads", null, Ct));
+            var number = upload.GetProperty("upload").GetInt32();
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"{list}/uploads/{number}/chunks/0", new StringContent("userId\nmember-1\nmember-2\n", Encoding.UTF8, "text/csv"), Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"{list}/uploads/{number}/commit", new { chunks = 1 }, Ct)).StatusCode);
+            using var member = Client("member-1", "resident");
+            using var outsider = Client("not-a-member", "resident");
+            Assert.Equal(HttpStatusCode.Created, (await member.ClaimAsync(campaign.Id, type.Id, region)).StatusCode);
+            await ApiAssert.ProblemAsync(HttpStatusCode.Conflict, "not_on_list", outsider.ClaimAsync(campaign.Id, type.Id, region));
         }
     }
 

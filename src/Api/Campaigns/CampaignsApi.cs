@@ -104,6 +104,7 @@ public static class CampaignsApi
             round.OpensAt <= now && now < round.ClosesAt,
             stock.Stock,
             stock.RolledIn,
-            stock.Remaining);
+            stock.Remaining,
+            couponType.MemberList is not null);
     }
 }

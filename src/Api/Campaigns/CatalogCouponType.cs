@@ -3,6 +3,7 @@ namespace Claims.Api.Campaigns;
 /// <summary>
 /// A claimable coupon type with its stock in the round that is open (or opens next, or closed
 /// last): the round's own stock, what earlier rounds rolled into it, and what is left to claim.
+/// <see cref="MembersOnly"/> types may be claimed by the residents on their member list alone.
 /// </summary>
 public sealed record CatalogCouponType(
     string CouponTypeId,
@@ -16,4 +17,5 @@ public sealed record CatalogCouponType(
     bool Open,
     int Stock,
     int RolledIn,
-    int Remaining);
+    int Remaining,
+    bool MembersOnly);

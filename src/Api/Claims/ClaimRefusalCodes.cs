@@ -25,7 +25,7 @@ public static class ClaimRefusalCodes
         ClaimRefusal.RoundNotOpen => "No round of this coupon type is open now.",
         ClaimRefusal.CampaignPaused => "The campaign is paused.",
         ClaimRefusal.RegionNotEligible => "Your region is not part of this campaign.",
-        ClaimRefusal.NotOnList => "This coupon is granted to a named list only.",
+        ClaimRefusal.NotOnList => "Only the residents on this coupon's list may have it.",
         ClaimRefusal.Blacklisted => "You are excluded from this campaign.",
         ClaimRefusal.UnknownCampaign => "No such campaign.",
         ClaimRefusal.UnknownCouponType => "The campaign has no such coupon type.",

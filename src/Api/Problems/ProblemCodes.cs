@@ -34,6 +34,10 @@ public static class ProblemCodes
     public const string AlertNotFound = "alert_not_found";
     public const string NotListOnly = "not_list_only";
     public const string RoundNotFound = "round_not_found";
+    public const string MemberListNotFound = "member_list_not_found";
+    public const string UploadNotFound = "upload_not_found";
+    public const string UploadSuperseded = "upload_superseded";
+    public const string ChunksMismatch = "chunks_mismatch";
     public const string ValidityNotExtended = "validity_not_extended";
     public const string RoundClosed = "round_closed";
     public const string RoundOpened = "round_opened";

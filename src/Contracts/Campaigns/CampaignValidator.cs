@@ -132,6 +132,11 @@ public static partial class CampaignValidator
                 add($"{path}.reviewDocuments", "invalid_review_documents", $"A reviewed type names each document once, from {string.Join(", ", RedemptionDocuments.Names)}, and always {RedemptionDocuments.InvoiceNumberName}.");
             }
 
+            if (type.MemberList is { } list && (!IsValidId(list) || type.ListOnly))
+            {
+                add($"{path}.memberList", "invalid_member_list", "A member list id is 1-64 characters of a-z, 0-9, '-' and '_', on a type residents claim (not list-only).");
+            }
+
             if (type.Shards is { } shards && (shards < 1 || shards > PoolShards.Max || (type.ListOnly && shards != 1)))
             {
                 add($"{path}.shards", "invalid_shards", $"A coupon type has 1 to {PoolShards.Max} pool shards; a list-only type has one.");

@@ -10,6 +10,9 @@ namespace Claims.Contracts.Campaigns;
 /// <see cref="MerchantRequires"/> names attributes a merchant must have been approved with to
 /// take the coupon (001, 002: cars and appliances only at 限上 enterprises).
 /// <see cref="ReviewDocuments"/> makes it a reviewed big-ticket coupon (001#5, 002, 003): a
+/// <see cref="MemberList"/> names the campaign's member list whose residents alone may claim the
+/// type, first come first served within its stock (003: union members; see
+/// <see cref="Members.IMemberListGrain"/>). A
 /// redemption must carry these documents (from <see cref="Redemptions.RedemptionDocuments.Names"/>, always
 /// including the invoice number) and waits for an operator's review before it is settled.
 /// </summary>
@@ -24,7 +27,8 @@ public sealed record CouponTypeDefinition(
     bool ListOnly,
     int? Shards = null,
     IReadOnlyList<string>? MerchantRequires = null,
-    IReadOnlyList<string>? ReviewDocuments = null)
+    IReadOnlyList<string>? ReviewDocuments = null,
+    string? MemberList = null)
 {
     /// <summary>Whether a redemption of this type waits for an operator's review.</summary>
     public bool IsReviewed() => ReviewDocuments is { Count: > 0 };

@@ -17,6 +17,7 @@ public static class LedgerKeys
         CouponExpired expired => expired.Coupon.CampaignId,
         StockReallocated reallocated => reallocated.CampaignId,
         BlacklistChanged blacklist => blacklist.CampaignId,
+        MemberListReplaced members => members.CampaignId,
         RoundRevised revised => revised.CampaignId,
         CampaignCreated created => created.Definition.Id,
         CampaignStatusChanged status => status.CampaignId,

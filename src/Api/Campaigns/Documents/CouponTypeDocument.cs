@@ -13,4 +13,5 @@ public sealed record CouponTypeDocument(
     bool ListOnly,
     int? Shards = null,
     IReadOnlyList<string>? MerchantRequires = null,
-    IReadOnlyList<string>? ReviewDocuments = null);
+    IReadOnlyList<string>? ReviewDocuments = null,
+    string? MemberList = null);

@@ -1,0 +1,3 @@
+namespace Claims.Api.Admin;
+
+public sealed record MemberCommitBody(int? Chunks);
