@@ -37,7 +37,8 @@ public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
         // Outside an open round the quota grain answers: a replay there still gets its coupon.
         if (couponType.OpenRound(time.GetUtcNow()) is not { Direct: true } round)
         {
-            return QuotaLane(GrainKeys.Quota(campaign.Campaign.Id, userId, couponType.QuotaScope, campaign.Campaign.QuotaGrains)).SendAsync(new(userId, request));
+            var holder = campaign.Campaign.LimitHolderOf(userId, request.PersonId);
+            return QuotaLane(GrainKeys.Quota(campaign.Campaign.Id, holder, couponType.QuotaScope, campaign.Campaign.QuotaGrains)).SendAsync(new(userId, request));
         }
 
         // The pool checks what it holds; who may claim at all is the campaign's to say.

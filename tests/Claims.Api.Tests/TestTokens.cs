@@ -12,6 +12,10 @@ public static class TestTokens
 
     public static string Resident(string userId) => Mint(userId, "resident");
 
+    /// <summary>A resident's token carrying the verified person behind the account (<c>pid</c>).</summary>
+    public static string Person(string userId, string personId) =>
+        Mint(userId, "resident", new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256), personId: personId);
+
     public static string Operator(string userId = "ops") => Mint(userId, "operator");
 
     public static string Merchant(string merchantId) => Mint(merchantId, "merchant");
@@ -20,14 +24,14 @@ public static class TestTokens
         Mint(subject, role, new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256), audience, issuer, lifetime, issuedAt);
 
     /// <summary>A token signed as an identity provider signs it, with its private key.</summary>
-    public static string Mint(string subject, string role, SigningCredentials credentials, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null)
+    public static string Mint(string subject, string role, SigningCredentials credentials, string audience = "claims-api", string issuer = "claims", TimeSpan? lifetime = null, DateTime? issuedAt = null, string? personId = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            Subject = new ClaimsIdentity(personId is null ? [new Claim("sub", subject), new Claim("role", role)] : [new Claim("sub", subject), new Claim("role", role), new Claim("pid", personId)]),
             NotBefore = now,
             IssuedAt = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(1)),

@@ -104,7 +104,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             from round in campaign.Rounds
             where round.OpensAt <= Clock.GetUtcNow()
             from couponTypeId in round.Stock.Keys
-            select Grains.GetGrain<IPoolGrain>(campaign.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId).AsTask());
+            select Grains.GetGrain<IPoolGrain>(campaign.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId, null).AsTask());
         return [.. owned.SelectMany(c => c)];
     }
 }

@@ -31,15 +31,7 @@ public sealed class MemberListTests(ClusterFixture fixture)
     {
         var campaign = await CreateAsync(stock: 100);
         await UploadAsync(campaign, ["twice"]);
-        using var start = new Barrier(16);
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(
-            () =>
-            {
-                start.SignalAndWait(TestContext.Current.CancellationToken);
-                return fixture.ClaimAsync(campaign, "twice", "union-20-100");
-            },
-            TestContext.Current.CancellationToken)));
+        var outcomes = await AtOnce.RunAsync(16, _ => fixture.ClaimAsync(campaign, "twice", "union-20-100"));
 
         Assert.Single(outcomes, o => o.Coupon is not null);
         Assert.All(outcomes.Where(o => o.Coupon is null), o => Assert.Equal(ClaimRefusal.LimitReached, o.Refusal));

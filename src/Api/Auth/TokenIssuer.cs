@@ -20,7 +20,7 @@ public sealed class TokenIssuer(IOptions<ClaimsAuthOptions> options, TimeProvide
     /// <summary>The key this node signs with, accepted by its token validation.</summary>
     internal SecurityKey Key => _key.Value;
 
-    public string Issue(string subject, string role, TimeSpan lifetime)
+    public string Issue(string subject, string role, TimeSpan lifetime, string? personId = null)
     {
         var auth = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
@@ -28,7 +28,7 @@ public sealed class TokenIssuer(IOptions<ClaimsAuthOptions> options, TimeProvide
         {
             Issuer = auth.Issuer,
             Audience = auth.Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            Subject = new ClaimsIdentity(personId is null ? [new Claim("sub", subject), new Claim("role", role)] : [new Claim("sub", subject), new Claim("role", role), new Claim("pid", personId)]),
             NotBefore = now,
             IssuedAt = now,
             Expires = now + lifetime,

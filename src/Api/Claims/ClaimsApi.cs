@@ -61,6 +61,13 @@ public static class ClaimsApi
             return ApiProblem.NotFound(ProblemCodes.CouponTypeNotFound, $"Campaign '{campaignId}' has no coupon type '{body.CouponTypeId}'.");
         }
 
+        // Two accounts of one person share a quota only if the token says who the person is.
+        var personId = user.PersonIdFor(campaign.Campaign);
+        if (campaign.Campaign.KeyedByPerson() && personId is null)
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, ProblemCodes.PersonIdRequired, "This campaign limits each person: sign in with a token that carries your verified person id (pid).");
+        }
+
         // A pool the board says is sold out is refused here, before anything else is spent on the
         // claim, unless it may be the replay of a claim it granted, which must get its coupon
         // back. A claim without an Idempotency-Key cannot be one: its request key is new.
@@ -86,7 +93,7 @@ public static class ClaimsApi
             return SoldOutOnTheBoard(campaign, couponType, metrics, log);
         }
 
-        var outcome = await dispatcher.ClaimAsync(campaign, userId, new ClaimRequest(couponType.CouponType.Id, body.RegionCode!, requestKey));
+        var outcome = await dispatcher.ClaimAsync(campaign, userId, new ClaimRequest(couponType.CouponType.Id, body.RegionCode!, requestKey, personId));
         if (outcome.Coupon is { } coupon)
         {
             metrics.Granted(campaign.Campaign.Id, couponType.CouponType.Id, time.GetElapsedTime(arrived));
@@ -130,7 +137,8 @@ public static class ClaimsApi
             from round in definition.Rounds
             where round.OpensAt <= now
             from couponTypeId in round.Stock.Keys
-            select grains.GetGrain<IPoolGrain>(definition.PoolKeyFor(round.Id, couponTypeId, userId)).GetOwnedAsync(userId).AsTask());
+            let personId = user.PersonIdFor(definition)
+            select grains.GetGrain<IPoolGrain>(definition.PoolKeyFor(round.Id, couponTypeId, definition.LimitHolderOf(userId, personId))).GetOwnedAsync(userId, personId).AsTask());
         return TypedResults.Ok(owned.SelectMany(c => c).OrderBy(c => c.ValidFrom).ThenBy(c => c.CouponId, StringComparer.Ordinal).Select(CouponView.From).ToArray());
     }
 
@@ -145,7 +153,7 @@ public static class ClaimsApi
             && campaign.Rounds.Any(r => r.Id == address.RoundId && r.Stock.ContainsKey(address.CouponTypeId))
             && campaign.FindCouponType(address.CouponTypeId) is { } couponType
             && (address.Shard is { } shard ? shard < couponType.PoolShards && couponType.PoolShards > 1 : couponType.PoolShards == 1)
-            && (await grains.GetGrain<IPoolGrain>(address.PoolKey).GetOwnedAsync(userId)).FirstOrDefault(c => c.CouponId == couponId) is { } coupon)
+            && (await grains.GetGrain<IPoolGrain>(address.PoolKey).GetOwnedAsync(userId, user.PersonIdFor(campaign))).FirstOrDefault(c => c.CouponId == couponId) is { } coupon)
         {
             return TypedResults.Ok(CouponView.From(coupon));
         }

@@ -48,6 +48,7 @@ public static class ProblemCodes
     public const string InvalidToken = "invalid_token";
     public const string TokenExpired = "token_expired";
     public const string Forbidden = "forbidden";
+    public const string PersonIdRequired = "person_id_required";
     public const string Unavailable = "unavailable";
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";

@@ -9,7 +9,8 @@ namespace Claims.Contracts.Campaigns;
 /// <c>CampaignDocuments</c>); <see cref="CampaignJson"/> writes this type in the same format, for
 /// clients and tools that build campaign files. <see cref="LimitsFreedBy"/> names the statuses
 /// (void: refunded or reversed; expired) whose coupons no longer count against a resident's
-/// limits; left out, every coupon granted counts.
+/// limits; left out, every coupon granted counts. <see cref="LimitsKeyedBy"/> says whom the limits
+/// count: each account (left out), or each person the token's <c>pid</c> names.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.campaign-definition")]
@@ -28,8 +29,15 @@ public sealed record CampaignDefinition(
     RefundPolicy? RefundPolicy = null,
     [property: JsonPropertyName("quotaShards")] int? QuotaShardCount = null,
     BusinessHoursDefinition? BusinessHours = null,
-    IReadOnlyList<CouponStatus>? LimitsFreedBy = null)
+    IReadOnlyList<CouponStatus>? LimitsFreedBy = null,
+    LimitHolder? LimitsKeyedBy = null)
 {
+    /// <summary>Whether the limits count per verified person rather than per account.</summary>
+    public bool KeyedByPerson() => LimitsKeyedBy == LimitHolder.Person;
+
+    /// <summary>Whose quota a claim by <paramref name="userId"/> (carrying <paramref name="personId"/>) counts against.</summary>
+    public string LimitHolderOf(string userId, string? personId) => KeyedByPerson() ? personId ?? userId : userId;
+
     /// <summary>Whether a coupon in <paramref name="status"/> still counts against the limits.</summary>
     public bool CountsAgainstLimits(CouponStatus status) => LimitsFreedBy?.Contains(status) != true;
 

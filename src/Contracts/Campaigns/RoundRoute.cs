@@ -21,9 +21,10 @@ public sealed class RoundRoute
         Round = round;
         PoolKeys = campaign.PoolKeys(round.Id, couponType.Id);
         var limits = (campaign.Limits ?? []).Where(l => l.Concerns(couponType.Industry)).ToList();
-        // A pool counts the coupons it granted, whatever became of them: limits that refunds or
-        // expiries free are the quota grains' to keep.
-        Direct = !couponType.ListOnly && campaign.LimitsFreedBy is not { Count: > 0 } && limits.All(l => CountsOnly(campaign, l, round, couponType));
+        // A pool counts the coupons it granted to each account, whatever became of them: limits
+        // that refunds or expiries free, or that count a person's accounts together, are the
+        // quota grains' to keep.
+        Direct = !couponType.ListOnly && campaign.LimitsFreedBy is not { Count: > 0 } && !campaign.KeyedByPerson() && limits.All(l => CountsOnly(campaign, l, round, couponType));
         MaxHeld = limits.Count == 0 ? int.MaxValue : limits.Min(l => l.Max);
     }
 

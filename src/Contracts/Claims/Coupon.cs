@@ -3,7 +3,8 @@ namespace Claims.Contracts.Claims;
 /// <summary>
 /// A coupon in a resident's wallet. <see cref="RequestKey"/> is the claim that produced it, so a
 /// replayed claim finds the same coupon. <see cref="ClaimRegion"/> is where it was claimed from;
-/// none for a coupon granted to a list.
+/// none for a coupon granted to a list. <see cref="PersonId"/> is whose quota it counts against in
+/// a campaign whose limits count persons.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.coupon")]
 public sealed record Coupon(
@@ -21,4 +22,5 @@ public sealed record Coupon(
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil,
     CouponStatus Status,
-    string? ClaimRegion = null);
+    string? ClaimRegion = null,
+    string? PersonId = null);

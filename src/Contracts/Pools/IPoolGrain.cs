@@ -31,9 +31,12 @@ public interface IPoolGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<Coupon>> SyncSlotsAsync(IReadOnlyList<int> slots, Guid fence);
 
-    /// <summary>The resident's coupons from this pool, with their current status.</summary>
+    /// <summary>
+    /// The resident's coupons from this pool, with their current status; <paramref name="personId"/>
+    /// is the person behind the account in a campaign whose limits count persons, else null.
+    /// </summary>
     [AlwaysInterleave]
-    ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId);
+    ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId, string? personId);
 
     /// <summary>Counts: stock, rolled in, granted, redeemed, expired, passed on.</summary>
     [AlwaysInterleave]

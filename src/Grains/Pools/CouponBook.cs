@@ -41,7 +41,7 @@ internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOf
         life.ValidUntil = _extended(grant.ValidUntil);
         _bySequence.Add(life);
         _byRequest[(grant.OwnerId, grant.RequestKey)] = life;
-        var shard = QuotaShards.Of(grant.OwnerId);
+        var shard = grant.Slot();
         if (!_byShard.TryGetValue(shard, out var owned))
         {
             _byShard[shard] = owned = [];
@@ -97,6 +97,7 @@ internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOf
     /// <summary>How many coupons of this pool were granted to <paramref name="ownerId"/>, whatever became of them.</summary>
     public int HeldBy(string ownerId) => _heldBy.GetValueOrDefault(ownerId);
 
+    /// <summary>The coupons granted to the residents (or persons) of quota slot <paramref name="shard"/>.</summary>
     public IReadOnlyList<CouponLife> OfShard(int shard) => _byShard.TryGetValue(shard, out var owned) ? owned : [];
 
     /// <summary>Unused coupons whose validity has passed at <paramref name="now"/> and that are not recorded as expired yet.</summary>

@@ -44,7 +44,8 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         ValidFrom: grant.ClaimedAt,
         ValidUntil: Local(round.Extended(grant.ValidUntil)),
         Status: status,
-        ClaimRegion: grant.RegionCode);
+        ClaimRegion: grant.RegionCode,
+        PersonId: grant.PersonId);
 
     public RedemptionReceipt ReceiptOf(CouponChange redemption) => new(
         IdOf(redemption.Sequence),

@@ -118,7 +118,7 @@ public sealed partial class PoolGrain(
                 ? new(userId, ToCoupon(held, now), AlreadyHeld: true, null)
                 : Unavailable(now) is { } refusal
                     ? new(userId, null, AlreadyHeld: false, refusal)
-                    : new(userId, Grant(userId, ListRequestKey, now, null), AlreadyHeld: false, null);
+                    : new(userId, Grant(new(userId, ListRequestKey, PoolGrantRequest.Direct), now), AlreadyHeld: false, null);
         }
 
         await _journal.CommitAsync();
@@ -161,7 +161,7 @@ public sealed partial class PoolGrain(
         }
         else
         {
-            var slot = QuotaShards.Of(request.UserId);
+            var slot = request.Slot();
             if (_fences.TryGetValue(slot, out var fence) && fence != request.Fence)
             {
                 return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
@@ -180,7 +180,7 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Refused(refusal), false);
         }
 
-        return (ClaimOutcome.Granted(Grant(request.UserId, request.RequestKey, now, request.RegionCode)), true);
+        return (ClaimOutcome.Granted(Grant(request, now)), true);
     }
 
     // The round's own window is checked here too: the quota grain decided on its clock, and a
@@ -190,11 +190,11 @@ public sealed partial class PoolGrain(
         : _book.Granted >= Capacity ? ClaimRefusal.SoldOut
         : null;
 
-    private Coupon Grant(string userId, string requestKey, DateTimeOffset now, string? regionCode)
+    private Coupon Grant(PoolGrantRequest request, DateTimeOffset now)
     {
         // Residents read their coupon's times in the campaign's zone.
         var local = _coupons.Local(now);
-        var grant = new PoolGrant(_book.Granted + 1, userId, requestKey, local, _round.ValidUntil(local), regionCode);
+        var grant = new PoolGrant(_book.Granted + 1, request.UserId, request.RequestKey, local, _round.ValidUntil(local), request.RegionCode, request.PersonId);
         _book.Add(grant);
         _journal.Grant(grant);
         return _coupons.Of(grant, CouponStatus.Claimed);
@@ -213,10 +213,12 @@ public sealed partial class PoolGrain(
         return await StoredAsync(coupons);
     }
 
-    public async ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId)
+    public async ValueTask<IReadOnlyList<Coupon>> GetOwnedAsync(string userId, string? personId)
     {
+        // A person's claims are indexed under the person's slot, list grants under the account's.
         var now = time.GetUtcNow();
-        return await StoredAsync([.. _book.OfShard(QuotaShards.Of(userId)).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
+        var slots = personId is null ? [QuotaShards.Of(userId)] : new[] { QuotaShards.Of(personId), QuotaShards.Of(userId) }.Distinct();
+        return await StoredAsync([.. slots.SelectMany(_book.OfShard).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
     }
 
     // A quota grain answers a retried claim from what this pool reports, so a report waits until

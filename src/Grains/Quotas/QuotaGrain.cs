@@ -3,7 +3,8 @@ namespace Claims.Grains.Quotas;
 // Reentrant so a shard's residents claim concurrently and their grants coalesce in the pools'
 // writes; each resident's own claims still run one at a time (Resident.InTurnAsync). Nothing is
 // stored here: the pools hold every grant with its owner, and a new activation reads them back
-// before deciding anything.
+// before deciding anything. A campaign whose limits count persons keys its residents here by the
+// person id its claims carry: the coupons of every account of one person are counted together.
 [Reentrant]
 public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider time, ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
 {
@@ -73,14 +74,19 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     private Task<ClaimOutcome>? DecideNow(string userId, ClaimRequest request, DateTimeOffset now, Dictionary<string, List<PendingGrant>> toPools)
     {
         if (_routes is null || _routes.Find(request.CouponTypeId) is not { CouponType.ListOnly: false } couponType
-            || couponType.QuotaScope != _scope || QuotaShards.GrainOf(QuotaShards.Of(userId), _routes.Campaign.QuotaGrains) != _grain
-            || (_residents.TryGetValue(userId, out var known) && !known.IsIdle))
+            || couponType.QuotaScope != _scope)
         {
             return null;
         }
 
-        var resident = ResidentOf(userId);
-        if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
+        var holder = HolderOf(userId, request);
+        if (!Serves(holder) || (_residents.TryGetValue(holder, out var known) && !known.IsIdle))
+        {
+            return null;
+        }
+
+        var resident = ResidentOf(holder);
+        if (resident.ByRequest.TryGetValue((userId, request.RequestKey), out var earlier))
         {
             return Task.FromResult(ClaimOutcome.Granted(earlier));
         }
@@ -94,17 +100,17 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             }
 
             LogRefused(_campaignId, couponType.CouponType.Id, userId, refusal);
-            Release(userId, resident);
+            Release(holder, resident);
             return Task.FromResult(ClaimOutcome.Refused(refusal));
         }
 
-        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(userId));
+        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(holder));
         if (!toPools.TryGetValue(poolKey, out var pending))
         {
             toPools[poolKey] = pending = [];
         }
 
-        var grant = new PendingGrant(userId, resident, resident.BeginTurn(), new PoolGrantRequest(userId, request.RequestKey, _fence, request.RegionCode), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var grant = new PendingGrant(holder, resident, resident.BeginTurn(), GrantRequest(userId, holder, request), new(TaskCreationOptions.RunContinuationsAsynchronously));
         pending.Add(grant);
         return grant.Answer.Task;
     }
@@ -123,7 +129,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             foreach (var grant in pending)
             {
                 grant.Turn.SetResult();
-                Release(grant.UserId, grant.Resident);
+                Release(grant.Holder, grant.Resident);
                 grant.Answer.SetException(exception);
             }
 
@@ -135,7 +141,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             var grant = pending[i];
             Recorded(grant.Resident, outcomes[i]);
             grant.Turn.SetResult();
-            Release(grant.UserId, grant.Resident);
+            Release(grant.Holder, grant.Resident);
             grant.Answer.SetResult(outcomes[i]);
         }
     }
@@ -148,28 +154,37 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
 
         var couponType = _routes.Find(request.CouponTypeId);
-        if (couponType is null || couponType.QuotaScope != _scope || QuotaShards.GrainOf(QuotaShards.Of(userId), _routes.Campaign.QuotaGrains) != _grain)
+        var holder = HolderOf(userId, request);
+        if (couponType is null || couponType.QuotaScope != _scope || !Serves(holder))
         {
             return ClaimOutcome.Refused(ClaimRefusal.UnknownCouponType);
         }
 
-        var resident = ResidentOf(userId);
+        var resident = ResidentOf(holder);
         try
         {
-            return await resident.InTurnAsync(() => ClaimInTurnAsync(userId, resident, couponType, request));
+            return await resident.InTurnAsync(() => ClaimInTurnAsync(userId, holder, resident, couponType, request));
         }
         finally
         {
-            Release(userId, resident);
+            Release(holder, resident);
         }
     }
 
+    // Whose quota the claim counts against: the account, or the person in a campaign that counts persons.
+    private string HolderOf(string userId, ClaimRequest request) => _routes!.Campaign.LimitHolderOf(userId, request.PersonId);
+
+    private bool Serves(string holder) => QuotaShards.GrainOf(QuotaShards.Of(holder), _routes!.Campaign.QuotaGrains) == _grain;
+
+    private PoolGrantRequest GrantRequest(string userId, string holder, ClaimRequest request) =>
+        new(userId, request.RequestKey, _fence, request.RegionCode, _routes!.Campaign.KeyedByPerson() ? holder : null);
+
     // Most of a rush is refused: keep no entry for a resident who holds nothing and waits for nothing.
-    private void Release(string userId, Resident resident)
+    private void Release(string holder, Resident resident)
     {
         if (resident.IsIdle && resident.Coupons.Count == 0)
         {
-            _residents.Remove(userId);
+            _residents.Remove(holder);
         }
     }
 
@@ -186,14 +201,14 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
     }
 
-    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, Resident resident, CouponTypeRoute couponType, ClaimRequest request)
+    private async Task<ClaimOutcome> ClaimInTurnAsync(string userId, string holder, Resident resident, CouponTypeRoute couponType, ClaimRequest request)
     {
         // Inside the turn: a pool forgotten after a failed claim of this resident is read again
         // before their next claim is decided. The resident's entry stays put while a turn of
         // theirs runs, so the reads below record into it.
         var now = time.GetUtcNow();
         await SyncAsync(now);
-        if (resident.ByRequest.TryGetValue(request.RequestKey, out var earlier))
+        if (resident.ByRequest.TryGetValue((userId, request.RequestKey), out var earlier))
         {
             return ClaimOutcome.Granted(earlier);
         }
@@ -206,7 +221,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         var refusal = Refusal(userId, resident, couponType, request.RegionCode, now, out var round);
         if (refusal == ClaimRefusal.LimitReached && _routes!.Campaign.LimitsFreedBy is { Count: > 0 })
         {
-            await ReadStatusesAsync(userId, resident);
+            await ReadStatusesAsync(resident);
             refusal = Refusal(userId, resident, couponType, request.RegionCode, now, out round);
         }
 
@@ -216,11 +231,11 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             return ClaimOutcome.Refused(refusal.Value);
         }
 
-        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(userId));
+        var poolKey = round.PoolKeyForSlot(QuotaShards.Of(holder));
         ClaimOutcome outcome;
         try
         {
-            outcome = await BatcherFor(poolKey).SendAsync(new(userId, request.RequestKey, _fence));
+            outcome = await BatcherFor(poolKey).SendAsync(GrantRequest(userId, holder, request));
         }
         catch
         {
@@ -320,10 +335,14 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
 
     // What became of the resident's coupons, from their pools: only a campaign whose limits
     // refunds or expiries free asks, and only for a resident at a limit.
-    private async Task ReadStatusesAsync(string userId, Resident resident)
+    private async Task ReadStatusesAsync(Resident resident)
     {
-        var pools = resident.Coupons.Values.Select(c => CouponIds.TryParse(c.CouponId, out var address) ? address.PoolKey : null).OfType<string>().Distinct(StringComparer.Ordinal);
-        var owned = await Task.WhenAll(pools.Select(poolKey => GrainFactory.GetGrain<IPoolGrain>(poolKey).GetOwnedAsync(userId).AsTask()));
+        // Per account: a person's coupons may be held by several.
+        var reads = resident.Coupons.Values
+            .Select(c => CouponIds.TryParse(c.CouponId, out var address) ? (address.PoolKey, c.OwnerId, c.PersonId) : default)
+            .Where(r => r.PoolKey is not null)
+            .Distinct();
+        var owned = await Task.WhenAll(reads.Select(r => GrainFactory.GetGrain<IPoolGrain>(r.PoolKey).GetOwnedAsync(r.OwnerId, r.PersonId).AsTask()));
         foreach (var coupon in owned.SelectMany(c => c))
         {
             resident.Record(coupon);
@@ -348,7 +367,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
             var owned = await Task.WhenAll(pending.Select(key => GrainFactory.GetGrain<IPoolGrain>(key).SyncSlotsAsync(_slots, _fence)));
             foreach (var coupon in owned.SelectMany(c => c))
             {
-                ResidentOf(coupon.OwnerId).Record(coupon);
+                ResidentOf(coupon.PersonId ?? coupon.OwnerId).Record(coupon);
             }
 
             // Cleared only once every pending pool is read: a read that failed (a store
@@ -391,7 +410,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         where !_syncedPools.Contains(poolKey)
         select poolKey).Distinct()];
 
-    private sealed record PendingGrant(string UserId, Resident Resident, TaskCompletionSource Turn, PoolGrantRequest Request, TaskCompletionSource<ClaimOutcome> Answer);
+    private sealed record PendingGrant(string Holder, Resident Resident, TaskCompletionSource Turn, PoolGrantRequest Request, TaskCompletionSource<ClaimOutcome> Answer);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Claim of {CouponTypeId} in {CampaignId} by {UserId} refused: {Refusal}")]
     private partial void LogRefused(string campaignId, string couponTypeId, string userId, ClaimRefusal refusal);

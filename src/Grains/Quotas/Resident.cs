@@ -1,6 +1,9 @@
 namespace Claims.Grains.Quotas;
 
-/// <summary>One resident's coupons as a quota grain knows them, and the claim of theirs in progress.</summary>
+/// <summary>
+/// One resident's coupons as a quota grain knows them, and the claim of theirs in progress; in a
+/// campaign whose limits count persons, one person's, over all their accounts.
+/// </summary>
 internal sealed class Resident
 {
     private Task _tail = Task.CompletedTask;
@@ -10,12 +13,13 @@ internal sealed class Resident
     /// <summary>No claim of this resident is running or waiting.</summary>
     public bool IsIdle => _tail.IsCompleted;
 
-    public Dictionary<string, Coupon> ByRequest { get; } = new(StringComparer.Ordinal);
+    /// <summary>By account and request key: request keys are the account's, and one person may have several accounts.</summary>
+    public Dictionary<(string OwnerId, string RequestKey), Coupon> ByRequest { get; } = [];
 
     public void Record(Coupon coupon)
     {
         Coupons[coupon.CouponId] = coupon;
-        ByRequest[coupon.RequestKey] = coupon;
+        ByRequest[(coupon.OwnerId, coupon.RequestKey)] = coupon;
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ public sealed record CampaignDocument(
     RefundPolicy? RefundPolicy = null,
     int? QuotaShards = null,
     BusinessHoursDocument? BusinessHours = null,
-    IReadOnlyList<CouponStatus>? LimitsFreedBy = null);
+    IReadOnlyList<CouponStatus>? LimitsFreedBy = null,
+    LimitHolder? LimitsKeyedBy = null);
 
 /// <summary>Merchants' hours in the campaign's time zone, for risk control: equal bounds mean always open, an opening after the closing spans midnight.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

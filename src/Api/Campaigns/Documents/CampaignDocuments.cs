@@ -18,7 +18,8 @@ public static class CampaignDocuments
         document.RefundPolicy,
         document.QuotaShards,
         document.BusinessHours is { } hours ? new BusinessHoursDefinition(hours.Opens, hours.Closes) : null,
-        document.LimitsFreedBy?.ToArray());
+        document.LimitsFreedBy?.ToArray(),
+        document.LimitsKeyedBy);
 
     public static RoundDefinition ToDefinition(this RoundDocument r) =>
         new(r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtension(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShare(s.Fund, s.Share)).ToArray(), r.RollInto);
@@ -39,5 +40,6 @@ public static class CampaignDocuments
         definition.RefundPolicy,
         definition.QuotaShardCount,
         definition.BusinessHours is { } hours ? new BusinessHoursDocument(hours.Opens, hours.Closes) : null,
-        definition.LimitsFreedBy);
+        definition.LimitsFreedBy,
+        definition.LimitsKeyedBy);
 }
