@@ -88,7 +88,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/admin/orders/{cashOut}/order-11/reverse", null, Ct)).StatusCode);
 
         var reviewedValue = await RedeemReviewedAsync(admin, campaign, rush, region);
-        await GrantToListAsync(admin, campaign, rush);
+        var storedValuePaid = await GrantToListAsync(admin, campaign, rush, region);
         await MembersClaimAsync(admin, campaign, rush, region);
         var next = await NextRoundAsync(admin, campaign, rush, type);
 
@@ -107,7 +107,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
         // The books: what the shops are owed, held back, reversed; the report; no difference.
         var settlement = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/settlement", Ct);
         var funds = settlement.GetProperty("funds").EnumerateArray().ToList();
-        Assert.Equal((9 * type.FaceValue) + reviewedValue, funds.Sum(f => f.GetProperty("paid").GetDecimal()));
+        Assert.Equal((9 * type.FaceValue) + reviewedValue + storedValuePaid, funds.Sum(f => f.GetProperty("paid").GetDecimal()));
         Assert.Equal(3 * type.FaceValue, funds.Sum(f => f.GetProperty("held").GetDecimal()));
         Assert.Equal(type.FaceValue, funds.Sum(f => f.GetProperty("reversed").GetDecimal()));
         Assert.Equal(0, funds.Sum(f => f.GetProperty("inReview").GetDecimal()));
@@ -118,7 +118,7 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
         var reconciliation = await admin.GetFromJsonAsync<JsonElement>($"/admin/campaigns/{campaign.Id}/reconciliation", Ct);
         Assert.Empty(reconciliation.GetProperty("differences").EnumerateArray());
         var audit = await admin.GetStringAsync($"/admin/campaigns/{campaign.Id}/audit-sample?fraction=1", Ct);
-        Assert.Equal(14 + (reviewedValue > 0 ? 1 : 0), audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Equal(14 + (reviewedValue > 0 ? 1 : 0) + (storedValuePaid > 0 ? 2 : 0), audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -170,14 +170,37 @@ public sealed class SeedDayTests : IClassFixture<SeedDayTests.Host>
         return reviewed.FaceValue;
     }
 
-    // Coupons the seed grants to a list (Gaoping's love coupons, Ziyang's union members').
-    private static async Task GrantToListAsync(HttpClient admin, CampaignDefinition campaign, RoundDefinition rush)
+    // Coupons the seed grants to a list (Gaoping's love coupons, 004). A stored-value one is spent
+    // over two orders at a shop of any industry; what they took is returned.
+    private async Task<decimal> GrantToListAsync(HttpClient admin, CampaignDefinition campaign, RoundDefinition rush, string region)
     {
+        var paid = 0m;
         foreach (var type in campaign.CouponTypes.Where(t => t.ListOnly && campaign.Rounds.Any(r => r.Stock.ContainsKey(t.Id) && r.OpensAt <= rush.OpensAt)))
         {
             var (status, grant) = await ClaimsApiFactory.ReadAsync(await admin.PostAsJsonAsync($"/admin/campaigns/{campaign.Id}/grants", new { couponTypeId = type.Id, userIds = new[] { "family-1", "family-2", "family-3" } }, Ct));
             Assert.Equal((HttpStatusCode.OK, 3), (status, grant.GetProperty("granted").GetArrayLength()));
+            if (type.StoredValue)
+            {
+                paid += await SpendStoredValueAsync(admin, campaign, type, grant.GetProperty("granted")[0].GetProperty("couponId").GetString()!, region);
+            }
         }
+
+        return paid;
+    }
+
+    private async Task<decimal> SpendStoredValueAsync(HttpClient admin, CampaignDefinition campaign, CouponTypeDefinition type, string couponId, string region)
+    {
+        var shop = await MerchantAsync(admin, region, "household-goods", type);
+        using var till = Client(shop, "merchant");
+        var first = type.FaceValue * 0.4m;
+        var (_, receipt) = await ClaimsApiFactory.ReadAsync(await till.RedeemAsync(couponId, "family-1", "stored-1", first, region));
+        Assert.Equal(type.FaceValue - first, receipt.GetProperty("balanceLeft").GetDecimal());
+        (_, receipt) = await ClaimsApiFactory.ReadAsync(await till.RedeemAsync(couponId, "family-1", "stored-2", type.FaceValue, region));
+        Assert.Equal((type.FaceValue - first, 0m), (receipt.GetProperty("discount").GetDecimal(), receipt.GetProperty("balanceLeft").GetDecimal()));
+        using var family = Client("family-1", "resident");
+        var coupon = (await family.GetFromJsonAsync<JsonElement>("/me/coupons", Ct)).EnumerateArray().Single(c => c.GetProperty("couponId").GetString() == couponId);
+        Assert.Equal(("used", 0m), (coupon.GetProperty("status").GetString(), coupon.GetProperty("balance").GetDecimal()));
+        return type.FaceValue;
     }
 
     // Coupons the seed's members claim (Ziyang's union 普惠券, 003 一(三)): the operator uploads the

@@ -11,7 +11,8 @@ public sealed record CouponView(
     decimal? MaxSpend,
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil,
-    CouponStatus Status)
+    CouponStatus Status,
+    decimal? Balance)
 {
     public static CouponView From(Coupon coupon) => new(
         coupon.CouponId,
@@ -24,5 +25,6 @@ public sealed record CouponView(
         coupon.MaxSpend,
         coupon.ValidFrom,
         coupon.ValidUntil,
-        coupon.Status);
+        coupon.Status,
+        coupon.Balance);
 }

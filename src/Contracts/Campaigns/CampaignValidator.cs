@@ -110,7 +110,7 @@ public static partial class CampaignValidator
         {
             CheckId($"{path}.industry", type.Industry, add);
             CheckMoney($"{path}.faceValue", type.FaceValue, add, allowZero: false);
-            CheckMoney($"{path}.minSpend", type.MinSpend, add, allowZero: type.ListOnly);
+            CheckMoney($"{path}.minSpend", type.MinSpend, add, allowZero: type.ListOnly || type.StoredValue);
             if (type.MaxSpend is { } max)
             {
                 CheckMoney($"{path}.maxSpend", max, add, allowZero: false);
@@ -132,6 +132,11 @@ public static partial class CampaignValidator
                 add($"{path}.reviewDocuments", "invalid_review_documents", $"A reviewed type names each document once, from {string.Join(", ", RedemptionDocuments.Names)}, and always {RedemptionDocuments.InvoiceNumberName}.");
             }
 
+            if (type.StoredValue && (type.MaxSpend is not null || type.IsReviewed()))
+            {
+                add($"{path}.storedValue", "invalid_stored_value", "A stored-value type has no price band (maxSpend) and is not reviewed: each order takes what it can of the balance.");
+            }
+
             if (type.MemberList is { } list && (!IsValidId(list) || type.ListOnly))
             {
                 add($"{path}.memberList", "invalid_member_list", "A member list id is 1-64 characters of a-z, 0-9, '-' and '_', on a type residents claim (not list-only).");
@@ -142,7 +147,7 @@ public static partial class CampaignValidator
                 add($"{path}.shards", "invalid_shards", $"A coupon type has 1 to {PoolShards.Max} pool shards; a list-only type has one.");
             }
 
-            if (!type.ListOnly && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.FaceValue <= MaxMoney && type.MinSpend <= MaxMoney && type.Leverage < floor)
+            if (!type.ListOnly && !type.StoredValue && definition.MinLeverage is { } floor && type.FaceValue > 0 && type.FaceValue <= MaxMoney && type.MinSpend <= MaxMoney && type.Leverage < floor)
             {
                 add(path, "leverage_below_floor", $"Leverage {type.Leverage:0.##} (min spend / face value) is below the campaign's floor of {floor}.");
             }

@@ -10,6 +10,8 @@ namespace Claims.Contracts.Campaigns;
 /// <see cref="MerchantRequires"/> names attributes a merchant must have been approved with to
 /// take the coupon (001, 002: cars and appliances only at 限上 enterprises).
 /// <see cref="ReviewDocuments"/> makes it a reviewed big-ticket coupon (001#5, 002, 003): a
+/// A <see cref="StoredValue"/> type's face value is a balance (004: Gaoping's love coupons): each
+/// order takes what it can of what is left, and the coupon serves orders until it is spent or expires.
 /// <see cref="MemberList"/> names the campaign's member list whose residents alone may claim the
 /// type, first come first served within its stock (003: union members; see
 /// <see cref="Members.IMemberListGrain"/>). A
@@ -28,7 +30,8 @@ public sealed record CouponTypeDefinition(
     int? Shards = null,
     IReadOnlyList<string>? MerchantRequires = null,
     IReadOnlyList<string>? ReviewDocuments = null,
-    string? MemberList = null)
+    string? MemberList = null,
+    bool StoredValue = false)
 {
     /// <summary>Whether a redemption of this type waits for an operator's review.</summary>
     public bool IsReviewed() => ReviewDocuments is { Count: > 0 };

@@ -7,7 +7,7 @@ namespace Claims.Grains.Pools;
 /// reports. Built by replaying the grant log and then the change log, and kept current by
 /// applying each new grant and change the same way.
 /// </summary>
-internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOffset> extended)
+internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOffset> extended, decimal? storedValue = null)
 {
     private Func<DateTimeOffset, DateTimeOffset> _extended = extended;
 
@@ -26,6 +26,9 @@ internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOf
 
     public int InStatus(CouponStatus status) => _byStatus[(int)status];
 
+    /// <summary>Redemptions not refunded, reversed or rejected: a stored-value coupon may have several.</summary>
+    public int StandingRedemptions { get; private set; }
+
     /// <summary>Refunded coupons whose value came back to this same round.</summary>
     public int RefundedHere { get; private set; }
 
@@ -37,7 +40,7 @@ internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOf
 
     public void Add(PoolGrant grant)
     {
-        var life = new CouponLife(grant);
+        var life = new CouponLife(grant, storedValue);
         life.ValidUntil = _extended(grant.ValidUntil);
         _bySequence.Add(life);
         _byRequest[(grant.OwnerId, grant.RequestKey)] = life;
@@ -58,6 +61,12 @@ internal sealed class CouponBook(string roundId, Func<DateTimeOffset, DateTimeOf
         _byStatus[(int)life.Status]--;
         life.Apply(change);
         _byStatus[(int)life.Status]++;
+        StandingRedemptions += change.Kind switch
+        {
+            CouponChangeKind.Redeemed => 1,
+            CouponChangeKind.Refunded or CouponChangeKind.Reversed or CouponChangeKind.Rejected => -1,
+            _ => 0,
+        };
         if (change.Kind is CouponChangeKind.Redeemed or CouponChangeKind.Approved || change.Destination == RefundDestination.Owner)
         {
             return;

@@ -7,7 +7,7 @@ namespace Claims.Grains.Pools;
 /// the grants and then the changes rebuilds every coupon's status and the pool's counts.
 /// <see cref="Destination"/> and <see cref="TargetRoundId"/> say where the coupon's value went
 /// when it left its owner (a refund or an expiry); <see cref="RegionCode"/> where the resident
-/// redeemed it from.
+/// redeemed it from; <see cref="BalanceLeft"/> what a stored-value coupon held after a redemption.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("claims.coupon-change")]
 public sealed record CouponChange(
@@ -20,4 +20,5 @@ public sealed record CouponChange(
     decimal Discount,
     RefundDestination? Destination,
     string? TargetRoundId,
-    string? RegionCode = null);
+    string? RegionCode = null,
+    decimal? BalanceLeft = null);

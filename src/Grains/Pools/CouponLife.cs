@@ -2,10 +2,20 @@ using Claims.Contracts.Redemptions;
 
 namespace Claims.Grains.Pools;
 
-/// <summary>A granted coupon's current status and the orders that have used it, rebuilt from its changes.</summary>
-internal sealed class CouponLife(PoolGrant grant)
+/// <summary>
+/// A granted coupon's current status and the orders that have used it, rebuilt from its changes.
+/// A stored-value coupon (<paramref name="storedValue"/> its face value) stays claimable while
+/// orders have not taken all of it; refunding or reversing an order gives back what it took.
+/// </summary>
+internal sealed class CouponLife(PoolGrant grant, decimal? storedValue = null)
 {
     public PoolGrant Grant { get; } = grant;
+
+    /// <summary>What the orders standing on this coupon took from it.</summary>
+    public decimal Spent { get; private set; }
+
+    /// <summary>What is left of a stored-value coupon; null for a threshold coupon.</summary>
+    public decimal? Balance => storedValue - Spent;
 
     public CouponStatus Status { get; private set; } = CouponStatus.Claimed;
 
@@ -41,10 +51,19 @@ internal sealed class CouponLife(PoolGrant grant)
         {
             case CouponChangeKind.Redeemed:
                 (_redemptions ??= []).Add(change);
-                Status = CouponStatus.Used;
+                Spent += change.Discount;
+                Status = Balance > 0 ? CouponStatus.Claimed : CouponStatus.Used;
+                break;
+            case CouponChangeKind.Refunded or CouponChangeKind.Reversed when storedValue is not null:
+                // The order's part comes back to the balance; past the validity it went to the fund,
+                // and a spent coupon is then of no more use.
+                (_refunds ??= []).Add(change);
+                Spent -= change.Discount;
+                Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : Status == CouponStatus.Used ? CouponStatus.Void : Status;
                 break;
             case CouponChangeKind.Refunded:
                 (_refunds ??= []).Add(change);
+                Spent -= change.Discount;
                 Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void;
                 break;
             case CouponChangeKind.Expired:
@@ -52,6 +71,7 @@ internal sealed class CouponLife(PoolGrant grant)
                 break;
             case CouponChangeKind.Reversed:
                 (_refunds ??= []).Add(change);
+                Spent -= change.Discount;
                 Status = CouponStatus.Void;
                 break;
             case CouponChangeKind.Approved:
@@ -59,6 +79,7 @@ internal sealed class CouponLife(PoolGrant grant)
                 break;
             case CouponChangeKind.Rejected:
                 (_reviews ??= []).Add(change);
+                Spent -= change.Discount;
                 Status = change.Destination == RefundDestination.Owner ? CouponStatus.Claimed : CouponStatus.Void;
                 break;
         }

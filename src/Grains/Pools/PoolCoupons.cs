@@ -56,7 +56,8 @@ internal sealed class PoolCoupons(CampaignDefinition campaign, RoundDefinition r
         redemption.OrderAmount - redemption.Discount,
         Local(redemption.At),
         couponType.IsReviewed() ? ReviewStatus.Pending : null,
-        redemption.RegionCode);
+        redemption.RegionCode,
+        redemption.BalanceLeft);
 
     public static PoolReview ReviewOf(CouponChange review) => new(
         review.Kind == CouponChangeKind.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected,

@@ -62,9 +62,10 @@ public sealed partial class PoolGrain
             return RedemptionOutcome.Refused(RedemptionRefusal.AboveMaxSpend);
         }
 
-        // A list coupon with no minimum spend can be worth more than a small order.
-        var discount = Math.Min(_couponType.FaceValue, redemption.OrderAmount);
-        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null, redemption.RegionCode);
+        // A list coupon with no minimum spend can be worth more than a small order; a stored-value
+        // coupon gives what is left of it.
+        var discount = Math.Min(life.Balance ?? _couponType.FaceValue, redemption.OrderAmount);
+        var change = new CouponChange(redemption.Sequence, CouponChangeKind.Redeemed, now, redemption.MerchantId, redemption.OrderId, redemption.OrderAmount, discount, null, null, redemption.RegionCode, life.Balance - discount);
         Record(life, change);
         await _journal.CommitAsync();
         return RedemptionOutcome.Redeemed(_coupons.ReceiptOf(change));
@@ -118,7 +119,7 @@ public sealed partial class PoolGrain
         }
 
         var now = time.GetUtcNow();
-        var (destination, target) = Destination(life, now, toOwner: kind == CouponChangeKind.Refunded && (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner);
+        var (destination, target) = Destination(life, now, toOwner: _couponType.StoredValue || (kind == CouponChangeKind.Refunded && (_campaign.RefundPolicy ?? RefundPolicy.Pool) == RefundPolicy.Owner));
         var change = new CouponChange(sequence, kind, now, merchantId, orderId, redemption.OrderAmount, redemption.Discount, destination, target);
         Record(life, change);
         await _journal.CommitAsync();
@@ -151,9 +152,11 @@ public sealed partial class PoolGrain
 
     // Where a coupon taken off an order goes: back to its owner when asked and still valid, else
     // its value to the open round of its type, else the next of its fund, else the fund.
+    // Part of a stored-value coupon is not a coupon a later round could grant again: it goes to the fund.
     private (RefundDestination, string?) Destination(CouponLife life, DateTimeOffset now, bool toOwner) =>
         toOwner && now < life.ValidUntil
             ? (RefundDestination.Owner, null)
+            : _couponType.StoredValue ? (RefundDestination.Fund, null)
             : _campaign.RolloverTarget(_round, _couponType.Id, now, includeFrom: true) is { } round
                 ? (RefundDestination.Pool, round.Id)
                 : (RefundDestination.Fund, null);
@@ -216,7 +219,7 @@ public sealed partial class PoolGrain
     private void Expire(CouponLife life, DateTimeOffset now)
     {
         // As of the moment the coupon lapsed, however late it is noticed.
-        var target = _campaign.RolloverTarget(_round, _couponType.Id, life.ValidUntil, includeFrom: false);
+        var target = _couponType.StoredValue && life.Spent > 0 ? null : _campaign.RolloverTarget(_round, _couponType.Id, life.ValidUntil, includeFrom: false);
         Record(life, new CouponChange(life.Grant.Sequence, CouponChangeKind.Expired, now, null, null, 0, 0, target is null ? RefundDestination.Fund : RefundDestination.Pool, target?.Id));
     }
 

@@ -64,7 +64,7 @@ public sealed partial class PoolGrain(
             history.Apply(append);
         }
 
-        _book = new CouponBook(roundId, _round.Extended);
+        _book = new CouponBook(roundId, _round.Extended, _couponType.StoredValue ? _couponType.FaceValue : null);
         history.Grants.ForEach(_book.Add);
         history.Changes.ForEach(_book.Apply);
         foreach (var (from, total) in history.Received)
@@ -197,7 +197,7 @@ public sealed partial class PoolGrain(
         var grant = new PoolGrant(_book.Granted + 1, request.UserId, request.RequestKey, local, _round.ValidUntil(local), request.RegionCode, request.PersonId);
         _book.Add(grant);
         _journal.Grant(grant);
-        return _coupons.Of(grant, CouponStatus.Claimed);
+        return ToCoupon(_book.Find(grant.Sequence)!, now);
     }
 
     public async Task<IReadOnlyList<Coupon>> SyncSlotsAsync(IReadOnlyList<int> slots, Guid fence)
@@ -240,7 +240,7 @@ public sealed partial class PoolGrain(
             RolledIn: _rolledIn,
             Refunded: _book.RefundedHere,
             Granted: _book.Granted,
-            Redeemed: _book.InStatus(CouponStatus.Used),
+            Redeemed: _book.StandingRedemptions,
             Expired: _book.InStatus(CouponStatus.Expired),
             RolledOut: outgoing.Where(o => o.Key != FundTarget).Sum(o => o.Value),
             ReturnedToFund: outgoing.GetValueOrDefault(FundTarget),
@@ -299,5 +299,9 @@ public sealed partial class PoolGrain(
         return Task.FromResult(true);
     }
 
-    private Coupon ToCoupon(CouponLife life, DateTimeOffset now) => _coupons.Of(life.Grant, life.StatusAt(now));
+    private Coupon ToCoupon(CouponLife life, DateTimeOffset now)
+    {
+        var coupon = _coupons.Of(life.Grant, life.StatusAt(now));
+        return life.Balance is { } balance ? coupon with { Balance = balance } : coupon;
+    }
 }

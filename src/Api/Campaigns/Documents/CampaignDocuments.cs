@@ -11,7 +11,7 @@ public static class CampaignDocuments
         document.Regions,
         document.MinLeverage,
         [.. document.Funds.Select(f => new FundDefinition(f.Id, f.Amount))],
-        [.. document.CouponTypes.Select(t => new CouponTypeDefinition(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires, t.ReviewDocuments, t.MemberList))],
+        [.. document.CouponTypes.Select(t => new CouponTypeDefinition(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires, t.ReviewDocuments, t.MemberList, t.StoredValue))],
         document.Limits?.Select(l => new LimitDefinition(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
         [.. document.Rounds.Select(ToDefinition)],
         document.Blacklist,
@@ -32,7 +32,7 @@ public static class CampaignDocuments
         definition.Regions,
         definition.MinLeverage,
         [.. definition.Funds.Select(f => new FundDocument(f.Id, f.Amount))],
-        [.. definition.CouponTypes.Select(t => new CouponTypeDocument(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires, t.ReviewDocuments, t.MemberList))],
+        [.. definition.CouponTypes.Select(t => new CouponTypeDocument(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires, t.ReviewDocuments, t.MemberList, t.StoredValue))],
         definition.Limits?.Select(l => new LimitDocument(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
         [.. definition.Rounds.Select(r => new RoundDocument(
             r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDocument(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtensionDocument(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShareDocument(s.Fund, s.Share)).ToArray(), r.RollInto))],

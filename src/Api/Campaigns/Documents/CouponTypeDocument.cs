@@ -14,4 +14,5 @@ public sealed record CouponTypeDocument(
     int? Shards = null,
     IReadOnlyList<string>? MerchantRequires = null,
     IReadOnlyList<string>? ReviewDocuments = null,
-    string? MemberList = null);
+    string? MemberList = null,
+    bool StoredValue = false);
