@@ -3,6 +3,7 @@ using Claims.Api.Auth;
 using Claims.Api.Campaigns;
 using Claims.Api.Claims;
 using Claims.Api.Docs;
+using Claims.Api.Draws;
 using Claims.Api.Merchants;
 using Claims.Api.Operators;
 using Claims.Api.Problems;
@@ -82,6 +83,7 @@ public static class ApiHostingExtensions
         app.MapAdminCampaignsApi();
         app.MapAdminStockApi();
         app.MapAdminMemberListsApi();
+        app.MapDrawsApi();
         app.MapAdminReportsApi();
         app.MapAdminMerchantsApi();
         app.MapRedemptionsApi();

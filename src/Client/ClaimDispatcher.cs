@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Claims.Contracts.Draws;
 using Claims.Contracts.Members;
 
 namespace Claims.Client;
@@ -14,6 +15,8 @@ public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, RequestBatcher<ResidentClaim, ClaimOutcome>> _quotas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RequestBatcher<PoolGrantRequest, ClaimOutcome>> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestBatcher<ResidentClaim, RegistrationOutcome>> _quotaRegistrations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestBatcher<PoolGrantRequest, RegistrationOutcome>> _poolRegistrations = new(StringComparer.Ordinal);
 
     public Task<ClaimOutcome> ClaimAsync(ClaimRoutes campaign, string userId, ClaimRequest request)
     {
@@ -23,14 +26,49 @@ public sealed class ClaimDispatcher(IGrainFactory grains, TimeProvider time)
         }
 
         return couponType.CouponType.MemberList is { } list
-            ? MemberClaimAsync(campaign, couponType, list, userId, request)
+            ? MembersOnlyAsync(campaign, list, userId, () => RouteAsync(campaign, couponType, userId, request), ClaimOutcome.Refused(ClaimRefusal.NotOnList))
             : RouteAsync(campaign, couponType, userId, request);
     }
 
-    private async Task<ClaimOutcome> MemberClaimAsync(ClaimRoutes campaign, CouponTypeRoute couponType, string listId, string userId, ClaimRequest request) =>
+    /// <summary>
+    /// Registers the resident for the draw of the coupon type taking registrations: straight at the
+    /// pool when it decides claims alone (it has granted nothing a limit could count yet), else
+    /// through the resident's quota grain, which checks the limits first.
+    /// </summary>
+    public Task<RegistrationOutcome> RegisterAsync(ClaimRoutes campaign, string userId, ClaimRequest request)
+    {
+        if (campaign.Find(request.CouponTypeId) is not { } couponType)
+        {
+            return Task.FromResult(RegistrationOutcome.Refused(ClaimRefusal.UnknownCouponType));
+        }
+
+        return couponType.CouponType.MemberList is { } list
+            ? MembersOnlyAsync(campaign, list, userId, () => RegisterRouteAsync(campaign, couponType, userId, request), RegistrationOutcome.Refused(ClaimRefusal.NotOnList))
+            : RegisterRouteAsync(campaign, couponType, userId, request);
+    }
+
+    private async Task<T> MembersOnlyAsync<T>(ClaimRoutes campaign, string listId, string userId, Func<Task<T>> listed, T notListed) =>
         await grains.GetGrain<IMemberShardGrain>(MemberShards.ShardOf(campaign.Campaign.Id, listId, userId)).ContainsAsync(userId)
-            ? await RouteAsync(campaign, couponType, userId, request)
-            : ClaimOutcome.Refused(ClaimRefusal.NotOnList);
+            ? await listed()
+            : notListed;
+
+    private Task<RegistrationOutcome> RegisterRouteAsync(ClaimRoutes campaign, CouponTypeRoute couponType, string userId, ClaimRequest request)
+    {
+        if (couponType.RegistrationRound(time.GetUtcNow()) is not { Direct: true } round)
+        {
+            var holder = campaign.Campaign.LimitHolderOf(userId, request.PersonId);
+            var key = GrainKeys.Quota(campaign.Campaign.Id, holder, couponType.QuotaScope, campaign.Campaign.QuotaGrains);
+            return _quotaRegistrations.GetOrAdd(key, k => new(grains.GetGrain<IQuotaGrain>(k).RegisterAsync)).SendAsync(new(userId, request));
+        }
+
+        return campaign.Ineligible(userId, request.RegionCode) is { } refusal
+            ? Task.FromResult(RegistrationOutcome.Refused(refusal))
+            : _poolRegistrations.GetOrAdd(round.PoolKeyFor(userId), k =>
+            {
+                var pool = grains.GetGrain<IPoolGrain>(k);
+                return new(requests => pool.RegisterAsync(requests).AsTask());
+            }).SendAsync(new(userId, request.RequestKey, PoolGrantRequest.Direct, request.RegionCode));
+    }
 
     private Task<ClaimOutcome> RouteAsync(ClaimRoutes campaign, CouponTypeRoute couponType, string userId, ClaimRequest request)
     {

@@ -18,10 +18,17 @@ public static class GrainKeys
         return (parts[0], parts[1], parts[2], parts.Length > 3 ? int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
+    /// <summary>The draw of a draw round.</summary>
+    public static string Draw(string campaignId, string roundId) => $"{campaignId}/{roundId}";
+
+    public static (string CampaignId, string RoundId) ParseDraw(string key) => SplitAtFirstSlash(key);
+
     /// <summary>A merchant's order; order ids never contain '/' either.</summary>
     public static string Order(string merchantId, string orderId) => $"{merchantId}/{orderId}";
 
-    public static (string MerchantId, string OrderId) ParseOrder(string key)
+    public static (string MerchantId, string OrderId) ParseOrder(string key) => SplitAtFirstSlash(key);
+
+    private static (string, string) SplitAtFirstSlash(string key)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         return (key[..slash], key[(slash + 1)..]);

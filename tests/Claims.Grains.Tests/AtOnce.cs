@@ -1,6 +1,9 @@
 namespace Claims.Grains.Tests;
 
-/// <summary>Calls started together: each on its own thread, released by one barrier, so they really race.</summary>
+/// <summary>
+/// Calls started together: each on its own thread, released by one barrier, so they really race.
+/// Keep the count to a few dozen: each waits on a pool thread, and the pool adds threads slowly.
+/// </summary>
 public static class AtOnce
 {
     public static async Task<T[]> RunAsync<T>(int count, Func<int, Task<T>> call)

@@ -14,6 +14,8 @@ public static class ClaimRefusalCodes
         ClaimRefusal.Blacklisted => "blacklisted",
         ClaimRefusal.UnknownCampaign => "campaign_not_found",
         ClaimRefusal.UnknownCouponType => "coupon_type_not_found",
+        ClaimRefusal.RegistrationClosed => "registration_closed",
+        ClaimRefusal.DrawOnly => "draw_only",
         ClaimRefusal.Superseded => "retry",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, null),
     };
@@ -29,6 +31,8 @@ public static class ClaimRefusalCodes
         ClaimRefusal.Blacklisted => "You are excluded from this campaign.",
         ClaimRefusal.UnknownCampaign => "No such campaign.",
         ClaimRefusal.UnknownCouponType => "The campaign has no such coupon type.",
+        ClaimRefusal.RegistrationClosed => "No draw of this coupon type takes registrations now.",
+        ClaimRefusal.DrawOnly => "This round's coupons are drawn among the residents who registered.",
         _ => "Try again shortly with the same Idempotency-Key.",
     };
 }

@@ -65,14 +65,20 @@ public static class ClaimsApi
         var personId = user.PersonIdFor(campaign.Campaign);
         if (campaign.Campaign.KeyedByPerson() && personId is null)
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, ProblemCodes.PersonIdRequired, "This campaign limits each person: sign in with a token that carries your verified person id (pid).");
+            return ApiProblem.PersonIdRequired();
         }
 
         // A pool the board says is sold out is refused here, before anything else is spent on the
         // claim, unless it may be the replay of a claim it granted, which must get its coupon
         // back. A claim without an Idempotency-Key cannot be one: its request key is new.
         var userId = user.Subject();
-        var poolKeys = couponType.OpenRound(time.GetUtcNow())?.PoolKeys;
+        var open = couponType.OpenRound(time.GetUtcNow());
+        if (open?.Round.Draw is not null)
+        {
+            return ClaimRefused.Of(ClaimRefusal.DrawOnly);
+        }
+
+        var poolKeys = open?.PoolKeys;
         if (idempotencyKey is null && poolKeys is not null && admission.SoldOut(poolKeys))
         {
             return SoldOutOnTheBoard(campaign, couponType, metrics, log);

@@ -37,6 +37,8 @@ public static class ProblemCatalog
         (ProblemCodes.NothingHeld, 409, "No money of this merchant is held."),
         (ProblemCodes.AlertNotFound, 404, "No risk alert with this id."),
         (ProblemCodes.PersonIdRequired, 403, "The campaign's limits count persons, and the resident's token carries no verified person id (`pid`)."),
+        (ProblemCodes.DrawNotFound, 404, "The campaign has no draw round with this id."),
+        (ProblemCodes.DrawNotDue, 409, "The draw runs when its round opens; registration is open until then."),
         (ProblemCodes.MemberListNotFound, 404, "No coupon type of the campaign is claimed from this member list."),
         (ProblemCodes.UploadNotFound, 404, "The member list has no such open upload: it was never started, or was committed or replaced."),
         (ProblemCodes.UploadSuperseded, 409, "A later upload of the member list is committed: this one would bring back an older list."),

@@ -14,6 +14,9 @@ public static class ApiProblem
     public static ProblemHttpResult CampaignNotFound(string campaignId) =>
         NotFound(ProblemCodes.CampaignNotFound, $"No campaign '{campaignId}'.");
 
+    public static ProblemHttpResult PersonIdRequired() =>
+        Create(StatusCodes.Status403Forbidden, ProblemCodes.PersonIdRequired, "This campaign limits each person: sign in with a token that carries your verified person id (pid).");
+
     public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
 
     public static ProblemHttpResult Create(int status, string code, string detail, Dictionary<string, object?>? extensions = null)

@@ -35,6 +35,8 @@ public static class ProblemCodes
     public const string NotListOnly = "not_list_only";
     public const string RoundNotFound = "round_not_found";
     public const string MemberListNotFound = "member_list_not_found";
+    public const string DrawNotFound = "draw_not_found";
+    public const string DrawNotDue = "draw_not_due";
     public const string UploadNotFound = "upload_not_found";
     public const string UploadSuperseded = "upload_superseded";
     public const string ChunksMismatch = "chunks_mismatch";

@@ -248,6 +248,13 @@ public static partial class CampaignValidator
                 add($"{path}.opensAt", "required", "A round needs an opening time.");
             }
 
+            if (round.Draw is { } draw
+                && (draw.RegistersFrom >= round.OpensAt || round.OpensAt - draw.RegistersFrom > TimeSpan.FromDays(366)
+                    || round.Stock.Keys.Any(t => couponTypes.TryGetValue(t, out var type) && type.ListOnly)))
+            {
+                add($"{path}.draw", "invalid_draw", "A draw's registration opens before the round (at most a year before), and its coupon types are claimed ones, not list-only.");
+            }
+
             if (round.ClosesAt <= round.OpensAt)
             {
                 add($"{path}.closesAt", "round_closes_before_opening", "A round must close after it opens.");

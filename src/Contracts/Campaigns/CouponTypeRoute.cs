@@ -30,6 +30,10 @@ public sealed class CouponTypeRoute
         return null;
     }
 
+    /// <summary>The draw round taking registrations for the type at <paramref name="now"/>, if any.</summary>
+    public RoundRoute? RegistrationRound(DateTimeOffset now) =>
+        Array.Find(_rounds, r => r.Round.Draw is { } draw && draw.RegistersFrom <= now && now < r.Round.OpensAt);
+
     /// <summary>The route of round <paramref name="roundId"/>, if it stocks the type.</summary>
     public RoundRoute? Round(string roundId) => Array.Find(_rounds, r => r.Round.Id == roundId);
 }

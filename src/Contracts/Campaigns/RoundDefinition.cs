@@ -8,6 +8,7 @@ namespace Claims.Contracts.Campaigns;
 /// <see cref="CoFunding"/> is set by several funds in fixed shares (which include
 /// <see cref="Fund"/>, the round's lead fund). <see cref="RollInto"/> sends the value a type
 /// leaves unclaimed at the close to another type of the next round (001: 发放后期…打破行业界限).
+/// <see cref="Draw"/> makes the round a draw: residents register before it opens instead of rushing it.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [GenerateSerializer, Immutable, Alias("claims.round-definition")]
@@ -20,7 +21,8 @@ public sealed record RoundDefinition(
     [property: JsonRequired] ValidityDefinition Validity,
     [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
     IReadOnlyList<FundShare>? CoFunding = null,
-    IReadOnlyDictionary<string, string>? RollInto = null)
+    IReadOnlyDictionary<string, string>? RollInto = null,
+    DrawDefinition? Draw = null)
 {
     /// <summary>Who pays this round's coupons, in order: the co-funders, or the lead fund alone.</summary>
     /// <remarks>A method, not a property: grain state is stored with its properties, and this is derived.</remarks>

@@ -18,6 +18,12 @@ public interface IQuotaGrain : IGrainWithStringKey
     Task<IReadOnlyList<ClaimOutcome>> ClaimAsync(IReadOnlyList<ResidentClaim> claims);
 
     /// <summary>
+    /// Registers each resident for the draw round of the coupon type taking registrations, when
+    /// they are eligible and could hold one more coupon of it under the limits now.
+    /// </summary>
+    Task<IReadOnlyList<Draws.RegistrationOutcome>> RegisterAsync(IReadOnlyList<ResidentClaim> claims);
+
+    /// <summary>
     /// Reads its residents' grants from every pool of its scope in the rounds opening by
     /// <paramref name="opensAt"/>, ahead of the opening, so the rush's first claims do not wait
     /// for the reads (a pool that has not opened has granted nothing, and its fence holds from now).

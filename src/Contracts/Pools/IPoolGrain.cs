@@ -1,4 +1,5 @@
 using Claims.Contracts.Claims;
+using Claims.Contracts.Draws;
 using Claims.Contracts.Redemptions;
 
 namespace Claims.Contracts.Pools;
@@ -17,6 +18,19 @@ public interface IPoolGrain : IGrainWithStringKey
     /// residents' requests in batches, so a rush costs a few calls per pool instead of one a claim.
     /// </summary>
     ValueTask<IReadOnlyList<ClaimOutcome>> GrantAsync(IReadOnlyList<PoolGrantRequest> requests);
+
+    /// <summary>
+    /// Of a draw round's pool: registers each resident for the draw (or returns their earlier
+    /// registration) while registration is open, once every registration is in the journal.
+    /// </summary>
+    ValueTask<IReadOnlyList<RegistrationOutcome>> RegisterAsync(IReadOnlyList<PoolGrantRequest> requests);
+
+    /// <summary>Of a draw round's pool: every registration, in the order taken.</summary>
+    ValueTask<IReadOnlyList<Registration>> GetRegistrationsAsync();
+
+    /// <summary>Of a draw round's pool: the resident's registration, if any.</summary>
+    [AlwaysInterleave]
+    ValueTask<Registration?> FindRegistrationAsync(string userId);
 
     /// <summary>Grants a list-only coupon to each resident named who has none from this pool yet, while stock lasts.</summary>
     ValueTask<IReadOnlyList<ListGrantResult>> GrantListedAsync(IReadOnlyList<string> userIds);

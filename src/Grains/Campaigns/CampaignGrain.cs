@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Claims.Contracts.Draws;
 using Claims.Grains.Events;
 using Microsoft.Extensions.Options;
 
@@ -282,6 +283,13 @@ public sealed partial class CampaignGrain(
 
         var now = time.GetUtcNow();
         await WarmUpAsync(definition, now);
+
+        // A draw's winners hold their coupons before the round's pools are ticked.
+        foreach (var round in definition.Rounds.Where(r => r.Draw is not null && r.OpensAt <= now))
+        {
+            await GrainFactory.GetGrain<IDrawGrain>(GrainKeys.Draw(definition.Id, round.Id)).RunAsync();
+        }
+
         var settled = await Task.WhenAll(
             from poolKey in definition.PoolKeys(definition.Rounds.Where(r => r.OpensAt <= now))
             select GrainFactory.GetGrain<IPoolGrain>(poolKey).TickAsync());

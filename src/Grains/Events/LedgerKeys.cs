@@ -18,6 +18,7 @@ public static class LedgerKeys
         StockReallocated reallocated => reallocated.CampaignId,
         BlacklistChanged blacklist => blacklist.CampaignId,
         MemberListReplaced members => members.CampaignId,
+        DrawHeld draw => draw.CampaignId,
         RoundRevised revised => revised.CampaignId,
         CampaignCreated created => created.Definition.Id,
         CampaignStatusChanged status => status.CampaignId,

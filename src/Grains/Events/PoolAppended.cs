@@ -1,3 +1,4 @@
+using Claims.Contracts.Draws;
 using Claims.Grains.Pools;
 
 namespace Claims.Grains.Events;
@@ -38,6 +39,10 @@ public sealed record PoolAppended : ClaimsEvent
     /// <summary>Raised totals of what each sibling lent this shard.</summary>
     [Id(7)]
     public IReadOnlyList<LoanTotal> Borrowed { get; init; } = [];
+
+    /// <summary>Of a draw round's pool: the registrations taken since the last append.</summary>
+    [Id(8)]
+    public IReadOnlyList<Registration> Registrations { get; init; } = [];
 
     /// <summary>The ledger's id of a pool's append: ordered by version within the pool, so a pool's journal is one range of the ledger's key.</summary>
     public static string EventIdOf(string poolKey, int version) =>

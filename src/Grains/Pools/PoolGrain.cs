@@ -67,6 +67,7 @@ public sealed partial class PoolGrain(
         _book = new CouponBook(roundId, _round.Extended, _couponType.StoredValue ? _couponType.FaceValue : null);
         history.Grants.ForEach(_book.Add);
         history.Changes.ForEach(_book.Apply);
+        history.Registrations.ForEach(Registered);
         foreach (var (from, total) in history.Received)
         {
             _received.Raise(from, total);

@@ -1,3 +1,4 @@
+using Claims.Contracts.Draws;
 using Claims.Grains.Events;
 using Orleans.Storage;
 
@@ -32,6 +33,7 @@ internal sealed class PoolJournalWriter(
 
     private List<PoolGrant> _grants = [];
     private List<CouponChange> _changes = [];
+    private List<Registration> _registrations = [];
     private Dictionary<string, int> _received = new(StringComparer.Ordinal);
     private Dictionary<int, int> _lent = [];
     private Dictionary<int, int> _borrowed = [];
@@ -54,6 +56,12 @@ internal sealed class PoolJournalWriter(
     public void Change(CouponChange change)
     {
         _changes.Add(change);
+        _decided++;
+    }
+
+    public void Register(Registration registration)
+    {
+        _registrations.Add(registration);
         _decided++;
     }
 
@@ -116,6 +124,7 @@ internal sealed class PoolJournalWriter(
             Version = committed.Version + 1,
             Grants = _grants,
             Changes = _changes,
+            Registrations = _registrations,
             Received = [.. _received.Select(r => new StockTotal(r.Key, r.Value))],
             Closure = _closure,
             Lent = Totals(_lent),
@@ -124,6 +133,7 @@ internal sealed class PoolJournalWriter(
         var upTo = _decided;
         _grants = [];
         _changes = [];
+        _registrations = [];
         _received = new(StringComparer.Ordinal);
         _lent = [];
         _borrowed = [];

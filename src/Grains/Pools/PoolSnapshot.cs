@@ -1,3 +1,4 @@
+using Claims.Contracts.Draws;
 using Claims.Grains.Events;
 
 namespace Claims.Grains.Pools;
@@ -38,7 +39,11 @@ public sealed class PoolSnapshot
     [Id(6)]
     public Dictionary<int, int> Lent { get; set; } = [];
 
-    public int Entries => Grants.Count + Changes.Count;
+    /// <summary>Of a draw round's pool: every registration, in order.</summary>
+    [Id(7)]
+    public List<Registration> Registrations { get; set; } = [];
+
+    public int Entries => Grants.Count + Changes.Count + Registrations.Count;
 
     public void Apply(PoolAppended append)
     {
@@ -52,6 +57,7 @@ public sealed class PoolSnapshot
         Version = append.Version;
         Grants.AddRange(append.Grants);
         Changes.AddRange(append.Changes);
+        Registrations.AddRange(append.Registrations);
         foreach (var received in append.Received)
         {
             Received[received.FromPoolKey] = Math.Max(Received.GetValueOrDefault(received.FromPoolKey), received.Total);
@@ -68,6 +74,7 @@ public sealed class PoolSnapshot
         Version = Version,
         Grants = [.. Grants],
         Changes = [.. Changes],
+        Registrations = [.. Registrations],
         Received = new(Received, StringComparer.Ordinal),
         Closure = Closure,
         Borrowed = new(Borrowed),

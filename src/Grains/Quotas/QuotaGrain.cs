@@ -1,3 +1,5 @@
+using Claims.Contracts.Draws;
+
 namespace Claims.Grains.Quotas;
 
 // Reentrant so a shard's residents claim concurrently and their grants coalesce in the pools'
@@ -37,16 +39,7 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
     {
         var outcomes = new Task<ClaimOutcome>[claims.Count];
         var now = time.GetUtcNow();
-        if (_routes is not null)
-        {
-            // A revised campaign (a blacklist change, a round added) is the directory's new copy.
-            if (await campaigns.FindRoutesAsync(_campaignId) is { } latest && !ReferenceEquals(latest, _routes))
-            {
-                (_routes, _nextOpening) = (latest, DateTimeOffset.MinValue);
-            }
-
-            await SyncAsync(now);
-        }
+        await RefreshAsync(now);
 
         // Residents with no claim in progress are decided in this turn, and what goes on to a pool
         // leaves in one call per pool: sent one by one, the first would go alone and the rest
@@ -65,6 +58,87 @@ public sealed partial class QuotaGrain(CampaignDirectory campaigns, TimeProvider
         }
 
         return await Task.WhenAll(outcomes);
+    }
+
+    public async Task<IReadOnlyList<RegistrationOutcome>> RegisterAsync(IReadOnlyList<ResidentClaim> claims)
+    {
+        var now = time.GetUtcNow();
+        await RefreshAsync(now);
+        var outcomes = new RegistrationOutcome[claims.Count];
+        var toPools = new Dictionary<string, List<(int Index, PoolGrantRequest Request)>>(StringComparer.Ordinal);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var (userId, request) = claims[i];
+            if (RegistrationRefusal(userId, request, now, out var round, out var holder) is { } refusal)
+            {
+                outcomes[i] = RegistrationOutcome.Refused(refusal);
+                continue;
+            }
+
+            var poolKey = round.PoolKeyForSlot(QuotaShards.Of(holder));
+            if (!toPools.TryGetValue(poolKey, out var pending))
+            {
+                toPools[poolKey] = pending = [];
+            }
+
+            pending.Add((i, GrantRequest(userId, holder, request)));
+        }
+
+        await Task.WhenAll(toPools.Select(async pool =>
+        {
+            var registered = await GrainFactory.GetGrain<IPoolGrain>(pool.Key).RegisterAsync([.. pool.Value.Select(p => p.Request)]);
+            for (var j = 0; j < registered.Count; j++)
+            {
+                outcomes[pool.Value[j].Index] = registered[j];
+            }
+        }));
+        return outcomes;
+    }
+
+    // Who may register is who could claim one more coupon of the type in the draw round now: the
+    // draw itself claims through here again, so a winner the limits refuse by then is passed over.
+    private ClaimRefusal? RegistrationRefusal(string userId, ClaimRequest request, DateTimeOffset now, out RoundRoute round, out string holder)
+    {
+        round = null!;
+        holder = _routes is null ? userId : HolderOf(userId, request);
+        if (_routes is null)
+        {
+            return ClaimRefusal.UnknownCampaign;
+        }
+
+        if (_routes.Find(request.CouponTypeId) is not { } couponType || couponType.QuotaScope != _scope || !Serves(holder))
+        {
+            return ClaimRefusal.UnknownCouponType;
+        }
+
+        if (_routes.Ineligible(userId, request.RegionCode) is { } ineligible)
+        {
+            return ineligible;
+        }
+
+        if (couponType.RegistrationRound(now) is not { } open)
+        {
+            return ClaimRefusal.RegistrationClosed;
+        }
+
+        round = open;
+        return _residents.TryGetValue(holder, out var resident) && LimitReached(resident, couponType.CouponType, open.Round) ? ClaimRefusal.LimitReached : null;
+    }
+
+    // A revised campaign (a blacklist change, a round added) is the directory's new copy.
+    private async Task RefreshAsync(DateTimeOffset now)
+    {
+        if (_routes is null)
+        {
+            return;
+        }
+
+        if (await campaigns.FindRoutesAsync(_campaignId) is { } latest && !ReferenceEquals(latest, _routes))
+        {
+            (_routes, _nextOpening) = (latest, DateTimeOffset.MinValue);
+        }
+
+        await SyncAsync(now);
     }
 
     public Task PrepareAsync(DateTimeOffset opensAt) => _routes is null ? Task.CompletedTask : SyncAsync(opensAt);

@@ -22,7 +22,7 @@ public static class CampaignDocuments
         document.LimitsKeyedBy);
 
     public static RoundDefinition ToDefinition(this RoundDocument r) =>
-        new(r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtension(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShare(s.Fund, s.Share)).ToArray(), r.RollInto);
+        new(r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDefinition(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtension(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShare(s.Fund, s.Share)).ToArray(), r.RollInto, r.Draw is { } draw ? new DrawDefinition(draw.RegistersFrom) : null);
 
     public static CampaignDocument ToDocument(this CampaignDefinition definition) => new(
         definition.Id,
@@ -35,7 +35,7 @@ public static class CampaignDocuments
         [.. definition.CouponTypes.Select(t => new CouponTypeDocument(t.Id, t.Industry, t.FaceValue, t.MinSpend, t.MaxSpend, t.ListOnly, t.Shards, t.MerchantRequires, t.ReviewDocuments, t.MemberList, t.StoredValue))],
         definition.Limits?.Select(l => new LimitDocument(l.Per, l.GroupBy, l.Max, l.Industries)).ToList(),
         [.. definition.Rounds.Select(r => new RoundDocument(
-            r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDocument(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtensionDocument(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShareDocument(s.Fund, s.Share)).ToArray(), r.RollInto))],
+            r.Id, r.Phase, r.Fund, r.OpensAt, r.ClosesAt, new ValidityDocument(r.Validity.Days, r.Validity.Until, r.Validity.RoundClose, r.Validity.Extensions?.Select(e => new ValidityExtensionDocument(e.At, e.Until)).ToArray()), r.Stock, r.CoFunding?.Select(s => new FundShareDocument(s.Fund, s.Share)).ToArray(), r.RollInto, r.Draw is { } draw ? new DrawDocument(draw.RegistersFrom) : null))],
         definition.Blacklist,
         definition.RefundPolicy,
         definition.QuotaShardCount,

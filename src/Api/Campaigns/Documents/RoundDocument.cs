@@ -13,7 +13,12 @@ public sealed record RoundDocument(
     [property: JsonRequired] ValidityDocument Validity,
     [property: JsonRequired] IReadOnlyDictionary<string, int> Stock,
     IReadOnlyList<FundShareDocument>? CoFunding = null,
-    IReadOnlyDictionary<string, string>? RollInto = null);
+    IReadOnlyDictionary<string, string>? RollInto = null,
+    DrawDocument? Draw = null);
+
+/// <summary>A draw round's registration window: from <c>registersFrom</c> until the round opens, when the draw runs.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record DrawDocument([property: JsonRequired] DateTimeOffset RegistersFrom);
 
 /// <summary>One co-funder's share of a round's coupons.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
