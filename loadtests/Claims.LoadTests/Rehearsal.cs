@@ -89,7 +89,7 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
 
     private async Task TapAsync(string residentId, string token, string couponTypeId, string region, string key, TimeSpan due, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign.Id}/claims")
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.RegistrationWindow is null ? $"campaigns/{campaign.Id}/claims" : $"campaigns/{campaign.Id}/registrations")
         {
             Content = JsonContent.Create(new { couponTypeId, regionCode = region }),
         };
@@ -104,7 +104,11 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
             using var response = await http.SendAsync(request, timeout.Token);
             using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
             var status = (int)response.StatusCode;
-            if (status == 201)
+            if (status == 201 && options.RegistrationWindow is not null)
+            {
+                outcome = "201 registered";
+            }
+            else if (status == 201)
             {
                 _recorder.SawGrant(new(residentId, couponTypeId, body.RootElement.GetProperty("couponId").GetString()!, Elapsed));
                 outcome = "201 granted";

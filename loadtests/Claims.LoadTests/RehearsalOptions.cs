@@ -13,7 +13,8 @@ public sealed record RehearsalOptions(
     string Prefix,
     int Seed,
     string ReportFile,
-    TimeSpan Timeout)
+    TimeSpan Timeout,
+    TimeSpan? RegistrationWindow = null)
 {
     /// <summary>The signing key the embedded server is started with; a deployment's own is passed with --signing-key.</summary>
     public const string EmbeddedSigningKey = "rehearsal-signing-key-at-least-32-bytes-long";
@@ -23,6 +24,7 @@ public sealed record RehearsalOptions(
                                 [--crowd 20000] [--peak N] [--ramp 1] [--half-life 2]
                                 [--repeat 0.05] [--outsiders 0.02] [--retries 0.05] [--bots 0.001]
                                 [--prefix r1] [--seed 1] [--report rehearsal.html] [--timeout 30]
+                                [--registration 300]
           Creates the campaign (its first round moved to open now) with an operator token, then
           sends the crowd's claims on schedule: arrivals rise from 0 to --peak per second over --ramp
           seconds, then halve every --half-life seconds down to a trickle of 1% of the peak, whatever
@@ -30,6 +32,9 @@ public sealed record RehearsalOptions(
           whole crowd arrives within the spike.
           Mix: repeat tappers tap three times with new keys; outsiders claim from outside the region;
           retries send the same request again after its answer; bots tap 30 times in a second.
+          With --registration S the first round becomes a draw: registration opens now and the
+          round (and its draw) S seconds later; the crowd registers instead of claiming, then the
+          tool waits for the opening, runs the draw and reports how long it took.
           Ends with a report (text, and HTML with charts) and an invariant check through the API;
           exits 1 when an invariant is broken.
         """;
@@ -58,7 +63,7 @@ public sealed record RehearsalOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        string[] known = ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout"];
+        string[] known = ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout", "registration"];
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown option --{unknown}.");
@@ -91,6 +96,7 @@ public sealed record RehearsalOptions(
             values.GetValueOrDefault("prefix") ?? $"r{DateTime.UtcNow:HHmmss}",
             (int)Number("seed", 1, 0, int.MaxValue),
             values.GetValueOrDefault("report") ?? "rehearsal.html",
-            TimeSpan.FromSeconds(Number("timeout", 30, 1, 600)));
+            TimeSpan.FromSeconds(Number("timeout", 30, 1, 600)),
+            values.ContainsKey("registration") ? TimeSpan.FromSeconds(Number("registration", 300, 5, 86_400)) : null);
     }
 }

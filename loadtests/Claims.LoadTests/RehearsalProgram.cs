@@ -47,6 +47,11 @@ public static class RehearsalProgram
         var definition = CampaignJson.Parse(await File.ReadAllTextAsync(options.CampaignFile, cancel.Token));
         var opensAt = definition.Rounds.Min(r => r.OpensAt);
         var campaign = definition.ShiftSchedule(DateTimeOffset.UtcNow - opensAt) with { Id = $"{definition.Id}-{options.Prefix}" };
+        if (options.RegistrationWindow is { } window)
+        {
+            campaign = AsDraw(campaign, window);
+        }
+
         using (var create = new HttpRequestMessage(HttpMethod.Post, "admin/campaigns") { Content = JsonContent.Create(campaign, options: CampaignJson.Options) })
         {
             create.Headers.Authorization = new("Bearer", tokens.Mint("rehearsal-operator", "operator"));
@@ -64,13 +69,50 @@ public static class RehearsalProgram
         var rehearsal = new Rehearsal(http, options, campaign, tokens);
         await rehearsal.RunAsync(Console.Out, cancel.Token);
         var elapsed = rehearsal.Elapsed;
+        var draw = options.RegistrationWindow is null ? null : await DrawAsync(http, tokens, campaign, cancel.Token);
 
         Console.WriteLine("Checking the invariants through the API...");
         var violations = await new InvariantCheck(http, campaign, tokens).RunAsync(rehearsal.Recorder, cancel.Token);
-        var report = new RehearsalReport(options, campaign.Id, elapsed, rehearsal.Recorder, violations, embedded?.PeakBytes);
+        var report = new RehearsalReport(options, campaign.Id, elapsed, rehearsal.Recorder, violations, embedded?.PeakBytes, draw);
         report.Print(Console.Out);
         await File.WriteAllTextAsync(options.ReportFile, report.Html(), cancel.Token);
         Console.WriteLine($"HTML report: {Path.GetFullPath(options.ReportFile)}");
         return violations.Count == 0 ? 0 : 1;
+    }
+
+    // Registration opens now; the first round opens after the window, and every later round moves
+    // with it so the schedule keeps its order.
+    private static CampaignDefinition AsDraw(CampaignDefinition campaign, TimeSpan window)
+    {
+        var first = Rehearsal.FirstRound(campaign);
+        var now = DateTimeOffset.UtcNow;
+        var later = campaign.ShiftSchedule(window);
+        return later with { Rounds = [.. later.Rounds.Select(r => r.Id == first.Id ? r with { Draw = new(now) } : r)] };
+    }
+
+    // Waits for the opening, then asks for the draw at once rather than waiting for the campaign's tick.
+    private static async Task<string> DrawAsync(HttpClient http, ResidentTokens tokens, CampaignDefinition campaign, CancellationToken cancellation)
+    {
+        var round = Rehearsal.FirstRound(campaign);
+        if (round.OpensAt - DateTimeOffset.UtcNow is { Ticks: > 0 } wait)
+        {
+            Console.WriteLine($"Registration closes in {wait.TotalSeconds:F0} s; the draw runs then.");
+            await Task.Delay(wait + TimeSpan.FromSeconds(1), cancellation);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"admin/campaigns/{campaign.Id}/rounds/{round.Id}/draw");
+        request.Headers.Authorization = new("Bearer", tokens.Mint("rehearsal-operator", "operator"));
+        using var response = await http.SendAsync(request, cancellation);
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            return $"Draw failed after {took.TotalSeconds:F1} s: {(int)response.StatusCode} {body}";
+        }
+
+        var results = body.GetProperty("results").EnumerateArray().ToList();
+        return $"Draw of {results.Sum(r => r.GetProperty("registrants").GetInt32()):N0} registrations over {results.Count} coupon types took {took.TotalSeconds:F1} s: "
+            + $"{results.Sum(r => r.GetProperty("winners").GetInt32()):N0} winners given their coupons (seed {body.GetProperty("seed").GetString()})";
     }
 }

@@ -12,7 +12,8 @@ public sealed record RehearsalReport(
     TimeSpan Elapsed,
     Recorder Recorder,
     IReadOnlyList<string> Violations,
-    long? ServerPeakBytes)
+    long? ServerPeakBytes,
+    string? Draw = null)
 {
     private static readonly double[] Percentiles = [50, 90, 99, 99.9];
 
@@ -23,6 +24,11 @@ public sealed record RehearsalReport(
         if (ServerPeakBytes is { } peak)
         {
             output.WriteLine($"Server peak memory (resident): {peak / 1024.0 / 1024.0:N0} MiB");
+        }
+
+        if (Draw is not null)
+        {
+            output.WriteLine(Draw);
         }
 
         output.WriteLine();

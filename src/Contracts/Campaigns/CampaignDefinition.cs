@@ -102,6 +102,7 @@ public sealed record CampaignDefinition(
             OpensAt = r.OpensAt + offset,
             ClosesAt = r.ClosesAt + offset,
             Validity = r.Validity.Until is { } until ? r.Validity with { Until = until + offset } : r.Validity,
+            Draw = r.Draw is { } draw ? new(draw.RegistersFrom + offset) : null,
         })],
     };
 }
