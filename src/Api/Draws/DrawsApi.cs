@@ -90,7 +90,7 @@ public static class DrawsApi
         }
 
         var owned = await grains.GetGrain<IPoolGrain>(campaign.PoolKeyFor(round.Id, registration.CouponTypeId, holder)).GetOwnedAsync(userId, personId);
-        var coupon = owned.FirstOrDefault(c => c.RequestKey == $"draw:{roundId}");
+        var coupon = owned.FirstOrDefault(c => c.RequestKey == DrawRanking.RequestKey(roundId));
         return TypedResults.Ok(new DrawEntryView(
             roundId, true, registration.CouponTypeId, registration.RegisteredAt, coupon is null ? DrawEntryResult.NotDrawn : DrawEntryResult.Drawn, coupon is null ? null : CouponView.From(coupon)));
     }

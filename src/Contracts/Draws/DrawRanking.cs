@@ -18,6 +18,9 @@ public static class DrawRanking
 
     public static byte[] NewSeed() => RandomNumberGenerator.GetBytes(SeedBytes);
 
+    /// <summary>The request key of a winner's claim: one per account and draw round, so a draw run again finds the coupon.</summary>
+    public static string RequestKey(string roundId) => $"draw:{roundId}";
+
     public static string HashOf(byte[] seed) => Convert.ToHexStringLower(SHA256.HashData(seed));
 
     /// <summary>The registrants in the order the draw takes them.</summary>

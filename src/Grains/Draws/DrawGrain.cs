@@ -77,7 +77,7 @@ public sealed class DrawGrain(
     // crash interrupted is answered again with its coupon (same request key), taking no stock.
     private async Task<int> ClaimInRankAsync(ClaimDispatcher dispatcher, ClaimRoutes routes, RoundDefinition round, string couponTypeId, List<Registration> ranked)
     {
-        var requestKey = $"draw:{round.Id}";
+        var requestKey = DrawRanking.RequestKey(round.Id);
         var winners = 0;
         var next = 0;
         while (next < ranked.Count)
