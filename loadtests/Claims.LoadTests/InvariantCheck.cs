@@ -53,7 +53,7 @@ public sealed class InvariantCheck(HttpClient http, CampaignDefinition campaign,
                 }
             }
 
-            violations.AddRange(OverLimits(winner.Key, held));
+            violations.AddRange(LimitCheck.Exceeded(campaign, winner.Key, held));
         }
 
         return violations;
@@ -89,21 +89,6 @@ public sealed class InvariantCheck(HttpClient http, CampaignDefinition campaign,
         }
     }
 
-    private IEnumerable<string> OverLimits(string residentId, IReadOnlyList<WalletCoupon> held)
-    {
-        var phases = campaign.Rounds.ToDictionary(r => r.Id, r => r.PhaseKey, StringComparer.Ordinal);
-        foreach (var limit in campaign.Limits ?? [])
-        {
-            var counted = held.Where(c => limit.Concerns(c.Industry)).GroupBy(c => (
-                Period: limit.Per switch { LimitPeriod.Round => c.RoundId, LimitPeriod.Phase => phases.GetValueOrDefault(c.RoundId, ""), _ => "" },
-                Group: limit.GroupBy switch { LimitGrouping.Industry => c.Industry, LimitGrouping.CouponType => c.CouponTypeId, _ => "" }));
-            foreach (var over in counted.Where(g => g.Count() > limit.Max))
-            {
-                yield return $"{residentId} holds {over.Count()} coupons where the limit is {limit.Max} per {limit.Per} and {limit.GroupBy} ({over.Key.Period} {over.Key.Group})";
-            }
-        }
-    }
-
     private async Task<IReadOnlyList<WalletCoupon>> WalletAsync(string residentId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "me/coupons");
@@ -112,6 +97,4 @@ public sealed class InvariantCheck(HttpClient http, CampaignDefinition campaign,
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<WalletCoupon[]>(JsonSerializerOptions.Web, cancellationToken) ?? [];
     }
-
-    private sealed record WalletCoupon(string CouponId, string CampaignId, string RoundId, string CouponTypeId, string Industry);
 }

@@ -2,7 +2,7 @@ namespace Claims.Api.Tests;
 
 public static class ApiCalls
 {
-    public static Task<HttpResponseMessage> ClaimAsync(this HttpClient client, string campaignId, string couponTypeId, string regionCode = "410423", string? idempotencyKey = null)
+    public static Task<HttpResponseMessage> ClaimAsync(this HttpClient client, string campaignId, string couponTypeId, string regionCode = "410423", string? idempotencyKey = null, CancellationToken? cancellationToken = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/campaigns/{campaignId}/claims")
         {
@@ -13,7 +13,7 @@ public static class ApiCalls
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        return client.SendAsync(request, TestContext.Current.CancellationToken);
+        return client.SendAsync(request, cancellationToken ?? TestContext.Current.CancellationToken);
     }
 
     public static async Task<int> RemainingAsync(this HttpClient client, string campaignId, string couponTypeId)
@@ -33,11 +33,11 @@ public static class ApiCalls
         return id;
     }
 
-    public static Task<HttpResponseMessage> RedeemAsync(this HttpClient merchantClient, string couponId, string userId, string orderId, decimal orderAmount, string regionCode = "410423") =>
-        merchantClient.PostAsJsonAsync("/redemptions", new { couponId, userId, orderId, orderAmount, regionCode }, TestContext.Current.CancellationToken);
+    public static Task<HttpResponseMessage> RedeemAsync(this HttpClient merchantClient, string couponId, string userId, string orderId, decimal orderAmount, string regionCode = "410423", CancellationToken? cancellationToken = null) =>
+        merchantClient.PostAsJsonAsync("/redemptions", new { couponId, userId, orderId, orderAmount, regionCode }, cancellationToken ?? TestContext.Current.CancellationToken);
 
-    public static Task<HttpResponseMessage> RefundAsync(this HttpClient merchantClient, string orderId) =>
-        merchantClient.PostAsync($"/redemptions/{orderId}/refund", null, TestContext.Current.CancellationToken);
+    public static Task<HttpResponseMessage> RefundAsync(this HttpClient merchantClient, string orderId, CancellationToken? cancellationToken = null) =>
+        merchantClient.PostAsync($"/redemptions/{orderId}/refund", null, cancellationToken ?? TestContext.Current.CancellationToken);
 
     public static async Task<string> ClaimedCouponIdAsync(this HttpClient residentClient, string campaignId, string couponTypeId = "market-10-50", string regionCode = "410423")
     {

@@ -1,9 +1,10 @@
+using Claims.Api.Tests.Histories;
 using Claims.Silo.Storage.Postgres;
 using Claims.Silo.Tests;
 
 namespace Claims.Api.Tests;
 
-/// <summary>Two co-hosted nodes (silo and API) on one PostgreSQL database, as real processes, under a rush while something breaks.</summary>
+/// <summary>Two co-hosted nodes (silo and API) on one PostgreSQL database, as real processes, under a rush while one of them, or the database, crashes.</summary>
 public sealed class PostgresClusterTests
 {
     private const int Stock = 3_000;
@@ -17,11 +18,11 @@ public sealed class PostgresClusterTests
         var settings = NodeSettings.OnPostgres(database.ConnectionString);
         await using var doomed = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var survivor = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        var (campaign, rush) = await OpenCampaignAsync(survivor);
+        var (calls, rush) = await FaultRun.OpenAsync(survivor, Stock, Residents);
 
-        await rush.RunAsync(i => i % 2 == 0 ? doomed : survivor, survivor, doomed.KillAsync);
+        await rush.RunAsync(i => ApiNode.Of(i % 2 == 0 ? doomed : survivor), ApiNode.Of(survivor), doomed.KillAsync);
 
-        await rush.AssertConsistentAsync(survivor, () => JournalCouponIdsAsync(database.ConnectionString, campaign));
+        await FaultRun.AssertHeldAsync(calls, survivor, () => JournalCouponIdsAsync(database.ConnectionString, calls.Campaign), doomed, survivor);
     }
 
     [Fact]
@@ -32,21 +33,14 @@ public sealed class PostgresClusterTests
         var settings = NodeSettings.OnPostgres(server.ConnectionString);
         await using var first = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
         await using var second = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        var (campaign, rush) = await OpenCampaignAsync(first);
+        var (calls, rush) = await FaultRun.OpenAsync(first, Stock, Residents);
 
-        await rush.RunAsync(i => i % 2 == 0 ? first : second, first, server.RestartAsync);
+        await rush.RunAsync(i => ApiNode.Of(i % 2 == 0 ? first : second), ApiNode.Of(first), server.RestartAsync);
 
-        await rush.AssertConsistentAsync(second, () => JournalCouponIdsAsync(server.ConnectionString, campaign));
+        await FaultRun.AssertHeldAsync(calls, second, () => JournalCouponIdsAsync(server.ConnectionString, calls.Campaign), first, second);
     }
 
-    private static async Task<(CampaignDefinition Campaign, ClusterRush Rush)> OpenCampaignAsync(ClaimsProcess node)
-    {
-        using var operatorClient = node.ClientFor(TestTokens.Operator());
-        var campaign = ApiCampaigns.Open(stock: Stock);
-        (await operatorClient.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        return (campaign, new ClusterRush(campaign.Id, Stock, Residents));
-    }
-
-    private static async Task<IReadOnlyList<string>> JournalCouponIdsAsync(string connectionString, CampaignDefinition campaign) =>
+    /// <summary>The coupons the pools' journals in the database granted, one entry per grant.</summary>
+    public static async Task<IReadOnlyList<string>> JournalCouponIdsAsync(string connectionString, CampaignDefinition campaign) =>
         LedgerRows.ClaimedCouponIds(await LedgerRows.ReadPostgresAsync(connectionString, campaign));
 }

@@ -10,6 +10,8 @@ namespace Claims.Api.Problems;
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ClaimsMetrics metrics, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    private static readonly (int, string, string) Unavailable = (503, ProblemCodes.Unavailable, "Claims is busy or recovering; retry shortly (with the same Idempotency-Key).");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = exception switch
@@ -18,7 +20,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             BadHttpRequestException { StatusCode: 413 } => (413, ProblemCodes.BodyTooLarge, "The body is larger than this endpoint accepts."),
             BadHttpRequestException { StatusCode: 415 } => (415, ProblemCodes.UnsupportedMediaType, "Send the body as application/json."),
             BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), bad.Message),
-            TimeoutException or Orleans.Runtime.OrleansException or System.Data.Common.DbException => (503, ProblemCodes.Unavailable, "Claims is busy or recovering; retry shortly (with the same Idempotency-Key)."),
+            TimeoutException or Orleans.Runtime.OrleansException or System.Data.Common.DbException => Unavailable,
+
+            // Orleans cancels a call whose target silo died before the call was placed again: the
+            // cluster is recovering, and the same request succeeds once it has.
+            OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested => Unavailable,
             _ => (500, ProblemCodes.InternalError, "Something went wrong on our side."),
         };
 

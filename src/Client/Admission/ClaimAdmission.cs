@@ -30,8 +30,11 @@ public sealed partial class ClaimAdmission(
             {
                 return await AdmitSharedAsync(redis.Database, residentId, address, requestKey);
             }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Not only RedisException and timeouts: a connection torn down mid-command can
+                // also end in a null or malformed result. Admission is advice; any failure of the
+                // shared path falls back to this node's own.
                 LogRedisFailed(exception);
             }
         }
@@ -83,7 +86,12 @@ public sealed partial class ClaimAdmission(
             limits.AddRange([_options.AddressBurst, _options.AddressPerSecond.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisAdmissionScript.Text, [.. keys], [.. limits]))!;
+        var result = await database.ScriptEvaluateAsync(RedisAdmissionScript.Text, [.. keys], [.. limits]);
+        if (result.Resp2Type != ResultType.Array || result.Length != 2)
+        {
+            throw new RedisException($"The admission script answered {result.Resp2Type} instead of [wait, granted]");
+        }
+
         var wait = (long)result[0];
         return new(wait > 0 ? TimeSpan.FromMilliseconds(wait) : null, (long)result[1] == 1);
     }
