@@ -1,3 +1,4 @@
+using Claims.Api.Tests.Histories;
 using Claims.LoadTests;
 
 namespace Claims.Api.Tests;
@@ -29,7 +30,7 @@ public sealed class RehearsalTests(ClaimsApiFactory factory) : IClassFixture<Cla
     public async Task APlantedOversellIsReportedAsAViolation()
     {
         var campaign = ApiCampaigns.Open(stock: 10);
-        using var http = new HttpClient(new OverGrantingApi(campaign)) { BaseAddress = new Uri("http://claims.test/") };
+        using var http = new HttpClient(new PlantedFaultApi(campaign, PlantedFault.GrantsPastStock)) { BaseAddress = new Uri("http://claims.test/") };
         var tokens = new ResidentTokens(TestTokens.SigningKey);
         var rehearsal = new Rehearsal(http, Options("planted"), campaign, tokens);
 

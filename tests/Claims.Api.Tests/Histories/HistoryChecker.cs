@@ -22,7 +22,7 @@ public sealed class HistoryChecker(HistoryCalls calls, ApiNode node, Func<Task<I
     public async Task<HistoryVerdict> CheckAsync()
     {
         var sent = calls.History.Operations;
-        var uncertainKeys = sent.Where(o => !o.IsFinal).Select(o => (o.Kind, o.Key)).Distinct().ToList();
+        var uncertainKeys = sent.Where(o => !o.IsFinal).Select(o => (o.Kind, o.Resident, o.Key)).Distinct().ToList();
         var unresolved = await ResolveAsync(sent);
         var operations = calls.History.Operations;
         var violations = new List<string>();
@@ -30,8 +30,8 @@ public sealed class HistoryChecker(HistoryCalls calls, ApiNode node, Func<Task<I
         violations.AddRange(unresolved.Select(o => $"{o.Kind} {o.Key} got no final answer, even resent"));
 
         var claims = operations.Where(o => o is { Kind: OperationKind.Claim, Outcome: OperationOutcome.Done }).ToList();
-        violations.AddRange(claims.GroupBy(o => o.Key).Where(k => k.Select(o => o.CouponId).Distinct().Count() > 1)
-            .Select(k => $"claim {k.Key} was answered with {string.Join(" and ", k.Select(o => o.CouponId).Distinct())}"));
+        violations.AddRange(claims.GroupBy(o => (o.Resident, o.Key)).Where(k => k.Select(o => o.CouponId).Distinct().Count() > 1)
+            .Select(k => $"{k.Key.Resident}'s claim {k.Key.Key} was answered with {string.Join(" and ", k.Select(o => o.CouponId).Distinct())}"));
         violations.AddRange(claims.GroupBy(o => o.CouponId!).Where(c => c.Select(o => o.Resident).Distinct().Count() > 1)
             .Select(c => $"coupon {c.Key} was granted to {string.Join(" and ", c.Select(o => o.Resident).Distinct())}"));
 
@@ -53,7 +53,7 @@ public sealed class HistoryChecker(HistoryCalls calls, ApiNode node, Func<Task<I
 
     private async Task<IReadOnlyList<Operation>> ResolveAsync(IReadOnlyList<Operation> sent)
     {
-        var open = sent.GroupBy(o => (o.Kind, o.Key)).Where(k => !k.Any(o => o.IsFinal)).Select(k => k.Last()).ToList();
+        var open = sent.GroupBy(o => (o.Kind, o.Resident, o.Key)).Where(k => !k.Any(o => o.IsFinal)).Select(k => k.Last()).ToList();
         var unresolved = new List<Operation>();
         await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (operation, _) =>
         {
