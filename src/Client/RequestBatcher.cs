@@ -4,6 +4,7 @@ namespace Claims.Client;
 /// Gathers requests for one grain into batched calls: a request leaves at once when no call is in
 /// flight, and otherwise waits for that call and leaves with everything that gathered meanwhile.
 /// Light load pays no delay; a rush pays one grain call per batch instead of one per request.
+/// A call that times out takes what gathered behind it down with it.
 /// </summary>
 public sealed class RequestBatcher<TRequest, TResult>(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> send)
 {
@@ -58,6 +59,18 @@ public sealed class RequestBatcher<TRequest, TResult>(Func<IReadOnlyList<TReques
             catch (Exception exception)
             {
                 // Every request of the batch shares the call's fate; each caller may retry its own.
+                // A grain that let a call time out is stuck (its store stalled, its silo paused):
+                // what gathered behind the call would wait as long again for the same, so it shares
+                // the fate too, and a resident hears "retry" within one timeout, not two.
+                if (exception is TimeoutException)
+                {
+                    lock (_lock)
+                    {
+                        batch.AddRange(_waiting);
+                        _waiting = [];
+                    }
+                }
+
                 foreach (var (_, answer) in batch)
                 {
                     answer.SetException(exception);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using Claims.Api.Tests.Faults;
 using System.Net.Http.Headers;
 
 namespace Claims.Api.Tests;
@@ -12,20 +14,27 @@ public sealed class ClaimsProcess : IAsyncDisposable
 
     private readonly Uri? _address;
 
-    private ClaimsProcess(Process process, Uri? address)
+    private ClaimsProcess(Process process, Uri? address, int siloPort)
     {
         _process = process;
         _address = address;
+        SiloPort = siloPort;
     }
+
+    /// <summary>The port of the node's silo, by which the membership table knows it.</summary>
+    public int SiloPort { get; }
 
     /// <summary>Where the node's HTTP API listens; a silo-only node has none.</summary>
     public Uri Address => _address ?? throw new InvalidOperationException("A silo-only node serves no HTTP.");
 
-    /// <summary>Starts a node; <paramref name="settings"/> are configuration keys (<c>Storage:Provider</c>, …) added to the defaults.</summary>
-    public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a node; <paramref name="settings"/> are configuration keys (<c>Storage:Provider</c>,
+    /// …) added to the defaults. Inside a network namespace, the node listens on the namespace's address.
+    /// </summary>
+    public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, NetworkNamespace? inside = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll"), address, dataDirectory, settings);
+        var address = new Uri($"http://{inside?.InnerAddress ?? "127.0.0.1"}:{FreePort.Next()}");
+        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll"), address, dataDirectory, settings, inside);
         await started.WaitUntilReadyAsync();
         return started;
     }
@@ -56,9 +65,11 @@ public sealed class ClaimsProcess : IAsyncDisposable
         }
     }
 
-    private static ClaimsProcess Launch(string assembly, Uri? address, string dataDirectory, IReadOnlyDictionary<string, string>? settings)
+    private static ClaimsProcess Launch(string assembly, Uri? address, string dataDirectory, IReadOnlyDictionary<string, string>? settings, NetworkNamespace? inside = null)
     {
-        var start = new ProcessStartInfo("dotnet", [assembly])
+        var line = inside?.Wrap("dotnet", assembly) ?? ["dotnet", assembly];
+        var siloPort = FreePort.Next();
+        var start = new ProcessStartInfo(line[0], line[1..])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -70,7 +81,7 @@ public sealed class ClaimsProcess : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = address?.ToString() ?? "",
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
                 ["Storage__DataDirectory"] = dataDirectory,
-                ["Cluster__SiloPort"] = FreePort.Next().ToString(),
+                ["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
                 ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
                 ["Logging__LogLevel__Default"] = "Warning",
             },
@@ -81,7 +92,7 @@ public sealed class ClaimsProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        var started = new ClaimsProcess(process, address);
+        var started = new ClaimsProcess(process, address, siloPort);
         process.OutputDataReceived += (_, line) => started.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -103,6 +114,26 @@ public sealed class ClaimsProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGSTOP: the process keeps its sockets and its memory and does nothing, as a node in a long pause does.</summary>
+    public Task PauseAsync() => Command.RunAsync("kill", "-STOP", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    public Task ResumeAsync() => Command.RunAsync("kill", "-CONT", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Whether the process ends by itself within <paramref name="timeout"/>.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

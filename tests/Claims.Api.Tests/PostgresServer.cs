@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Claims.Api.Tests.Faults;
 using Npgsql;
 
 namespace Claims.Api.Tests;
@@ -31,22 +31,27 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_root.FullName, "data");
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a server listening on <paramref name="listenAddress"/> (any address with <c>*</c>),
+    /// trusting every client that reaches it, as a test's throwaway server may.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(string listenAddress = "127.0.0.1")
     {
         var pgCtl = Environment.GetEnvironmentVariable("CLAIMS_TEST_PG_CTL");
         Assert.SkipWhen(string.IsNullOrEmpty(pgCtl), "CLAIMS_TEST_PG_CTL is not set: run the tests with scripts/test.sh, which installs PostgreSQL.");
         var root = Directory.CreateTempSubdirectory("claims-pg-");
         var server = new PostgresServer(Path.GetDirectoryName(pgCtl)!, root, FreePort.Next());
-        if (RunningAsRoot)
+        if (Command.RunningAsRoot)
         {
             // The server refuses to run as root: it runs as the account the package created.
-            await RunAsync("chown", "postgres", root.FullName);
+            await Command.RunAsync("chown", "postgres", root.FullName);
         }
 
         await server.RunAsServerAccountAsync("initdb", "-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "--no-sync");
+        await File.AppendAllTextAsync(Path.Combine(server.DataDirectory, "pg_hba.conf"), "host all all 0.0.0.0/0 trust\n");
         var port = new NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
         await server.RunAsServerAccountAsync("pg_ctl", "-D", server.DataDirectory, "-l", Path.Combine(root.FullName, "log"), "-w", "-o",
-            $"-p {port} -k {root.FullName} -c listen_addresses=127.0.0.1 -c max_connections=200", "start");
+            $"-p {port} -k {root.FullName} -c listen_addresses='{listenAddress}' -c max_connections=200", "start");
         return server;
     }
 
@@ -57,6 +62,27 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task RestartAsync() =>
         RunAsServerAccountAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "restart");
 
+    /// <summary>The connection string to this server through another of its addresses.</summary>
+    public string ConnectionStringAt(string host) => new NpgsqlConnectionStringBuilder(ConnectionString) { Host = host }.ConnectionString;
+
+    /// <summary>
+    /// Stops every process of the server (SIGSTOP), as a stalled disk or an overloaded host does:
+    /// connections stay open, and nothing on them is answered until <see cref="ResumeAsync"/>.
+    /// </summary>
+    public async Task StallAsync()
+    {
+        var postmaster = await PostmasterAsync();
+        await Command.RunAsync("pkill", "-STOP", "-P", postmaster);
+        await Command.RunAsync("kill", "-STOP", postmaster);
+    }
+
+    public async Task ResumeAsync()
+    {
+        var postmaster = await PostmasterAsync();
+        await Command.RunAsync("kill", "-CONT", postmaster);
+        await Command.RunAsync("pkill", "-CONT", "-P", postmaster);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -64,23 +90,10 @@ public sealed class PostgresServer : IAsyncDisposable
         _root.Delete(recursive: true);
     }
 
-    private static bool RunningAsRoot => Environment.UserName == "root";
+    private async Task<string> PostmasterAsync() => (await File.ReadAllLinesAsync(Path.Combine(DataDirectory, "postmaster.pid")))[0].Trim();
 
     private Task RunAsServerAccountAsync(string tool, params string[] arguments) =>
-        RunningAsRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
-            : RunAsync(Path.Combine(_bin, tool), arguments);
-
-    private static async Task RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
-        }
-    }
+        Command.RunningAsRoot
+            ? Command.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
+            : Command.RunAsync(Path.Combine(_bin, tool), arguments);
 }

@@ -54,6 +54,25 @@ public sealed class RequestBatcherTests
     }
 
     [Fact]
+    public async Task RequestsGatheredBehindACallThatTimedOutFailWithItInsteadOfWaitingAsLongAgain()
+    {
+        var stuck = new TaskCompletionSource<IReadOnlyList<int>>();
+        var calls = 0;
+        var batcher = new RequestBatcher<int, int>(requests => Interlocked.Increment(ref calls) == 1
+            ? stuck.Task
+            : Task.FromResult<IReadOnlyList<int>>([.. requests]));
+
+        var inFlight = batcher.SendAsync(0);
+        var gathered = Enumerable.Range(1, 10).Select(batcher.SendAsync).ToList();
+        stuck.SetException(new TimeoutException("The grain did not answer in time."));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => inFlight);
+        Assert.All(gathered, g => Assert.IsType<TimeoutException>(Assert.Throws<AggregateException>(() => g.Wait(TestContext.Current.CancellationToken)).InnerException));
+        Assert.Equal(1, calls);
+        Assert.Equal(11, await batcher.SendAsync(11));
+    }
+
+    [Fact]
     public async Task AFailedCallFailsItsOwnBatchOnlyAndCallsNeverOverlap()
     {
         var inFlight = 0;
