@@ -25,7 +25,7 @@ public sealed class History
             using var response = await send(deadline.Token);
             var body = await ReadAsync(response, deadline.Token);
             operation = new(kind, resident, key, subject, node, sent, DateTimeOffset.UtcNow, (int)response.StatusCode,
-                Text(body, "code"), kind == OperationKind.Claim ? Text(body, "couponId") : subject, null);
+                Text(body, "code"), kind == OperationKind.Claim ? Text(body, "couponId") : subject, null, response.Headers.RetryAfter is not null);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
         {

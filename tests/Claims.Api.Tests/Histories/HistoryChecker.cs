@@ -7,7 +7,8 @@ using Claims.LoadTests;
 namespace Claims.Api.Tests.Histories;
 
 /// <summary>
-/// Judges a run from its history and the state Claims shows afterwards. First every key left
+/// Judges a run from its history and the state Claims shows afterwards: no answer 500, every 429
+/// and 503 saying when to retry. First every key left
 /// uncertain is resent until it gets a final answer, as a client that never heard back would;
 /// then, against the pools, the wallets, the ledger, the settlement and the reconciliation:
 /// no pool granted more than it had, no coupon went to two residents or was answered for two keys,
@@ -27,6 +28,7 @@ public sealed class HistoryChecker(HistoryCalls calls, ApiNode node, Func<Task<I
         var operations = calls.History.Operations;
         var violations = new List<string>();
         violations.AddRange(operations.Where(o => o.Status == 500).Select(o => $"{o.Kind} {o.Key} on {o.Node} answered {o.Status} {o.Code}"));
+        violations.AddRange(operations.Where(o => o.Status is 429 or 503 && !o.RetryAfter).Select(o => $"{o.Kind} {o.Key} on {o.Node} answered {o.Status} without saying when to retry"));
         violations.AddRange(unresolved.Select(o => $"{o.Kind} {o.Key} got no final answer, even resent"));
 
         var claims = operations.Where(o => o is { Kind: OperationKind.Claim, Outcome: OperationOutcome.Done }).ToList();

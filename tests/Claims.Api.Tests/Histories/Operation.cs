@@ -28,7 +28,7 @@ public enum OperationOutcome
 
 /// <summary>
 /// One attempt as the client saw it: who asked what, under which key, through which node, when it
-/// was sent and answered, and the answer (status 0 when none came).
+/// was sent and answered, and the answer (status 0 when none came, and whether it said when to retry).
 /// </summary>
 public sealed record Operation(
     OperationKind Kind,
@@ -41,7 +41,8 @@ public sealed record Operation(
     int Status,
     string? Code,
     string? CouponId,
-    string? Error)
+    string? Error,
+    bool RetryAfter = false)
 {
     public OperationOutcome Outcome => Status switch
     {
