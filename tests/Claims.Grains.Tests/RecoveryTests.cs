@@ -58,6 +58,43 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         Assert.NotNull(Assert.Single(await pool.GrantAsync([new PoolGrantRequest("moved", "r:current", newer)])).Coupon);
     }
 
+    // A silo paused past its death wakes with a quota activation that still believes its slots'
+    // residents hold nothing; the pool it asks may meanwhile have been activated again (an append
+    // of its successor failed), and must still know which quota activation read it last.
+    [Fact]
+    public async Task AReactivatedPoolStillRefusesTheQuotaActivationThatWasSuperseded()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var pool = fixture.Grains.GetGrain<IPoolGrain>(GrainKeys.Pool(campaign.Id, "p1", "market-10-50"));
+        var older = Guid.NewGuid();
+        var newer = Guid.NewGuid();
+        await pool.SyncSlotsAsync([QuotaShards.Of("sleeper")], older);
+        await pool.SyncSlotsAsync([QuotaShards.Of("sleeper")], newer);
+
+        await pool.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var stale = await pool.GrantAsync([new PoolGrantRequest("sleeper", "r:woken", older)]);
+
+        Assert.Equal(ClaimRefusal.Superseded, Assert.Single(stale).Refusal);
+        Assert.Equal(0, (await pool.GetStockAsync()).Granted);
+    }
+
+    // The read is what the successor's decisions rest on, so it is in the journal before it is
+    // answered: an older activation of the pool that has not seen it cannot append after it.
+    [Fact]
+    public async Task AQuotaActivationsReadOfAPoolIsInThePoolsJournalBeforeItIsAnswered()
+    {
+        var campaign = await fixture.CreateAsync(TestCampaigns.Open(fixture.Clock.GetUtcNow()));
+        var poolKey = GrainKeys.Pool(campaign.Id, "p1", "market-10-50");
+        var fence = Guid.NewGuid();
+        var slot = QuotaShards.Of("reader");
+
+        await fixture.Grains.GetGrain<IPoolGrain>(poolKey).SyncSlotsAsync([slot], fence);
+        await fixture.Grains.GetGrain<IPoolGrain>(poolKey).SyncSlotsAsync([slot], fence);
+
+        var appends = await fixture.Ledger.ReadAsync(poolKey, 0);
+        Assert.Equal(new SlotFence(slot, fence), Assert.Single(Assert.Single(appends).Fences));
+    }
+
     [Fact]
     public async Task EveryChangeToARunningCampaignSurvivesItsGrainsReactivation()
     {
@@ -126,14 +163,15 @@ public sealed class RecoveryTests(ClusterFixture fixture)
         var poolKey = GrainKeys.Pool(campaign.Id, "p1", "market-20-100");
         var mine = (await fixture.ClaimAsync(campaign, "first", "market-20-100")).Coupon!;
 
-        // Another activation of the pool, which this one does not know of, wrote version 2.
+        // Another activation of the pool, which this one does not know of, wrote the next version.
+        var next = (await fixture.Ledger.ReadAsync(poolKey, 0)).Count + 1;
         var intruder = new PoolGrant(2, "elsewhere", "k:elsewhere", now, now.AddDays(7));
         Assert.True(await fixture.Ledger.AppendAsync(new PoolAppended
         {
-            EventId = PoolAppended.EventIdOf(poolKey, 2),
+            EventId = PoolAppended.EventIdOf(poolKey, next),
             OccurredAt = now,
             PoolKey = poolKey,
-            Version = 2,
+            Version = next,
             Grants = [intruder],
         }));
 

@@ -44,6 +44,10 @@ public sealed record PoolAppended : ClaimsEvent
     [Id(8)]
     public IReadOnlyList<Registration> Registrations { get; init; } = [];
 
+    /// <summary>Slots whose quota activation changed since the last append: what fences off the older one.</summary>
+    [Id(9)]
+    public IReadOnlyList<SlotFence> Fences { get; init; } = [];
+
     /// <summary>The ledger's id of a pool's append: ordered by version within the pool, so a pool's journal is one range of the ledger's key.</summary>
     public static string EventIdOf(string poolKey, int version) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JournalPrefix(poolKey)}{version:D10}");

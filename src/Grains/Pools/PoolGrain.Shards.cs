@@ -81,8 +81,8 @@ public sealed partial class PoolGrain
 
             foreach (var i in dry)
             {
-                (outcomes[i], var granted) = Decide(requests[i]);
-                commit |= granted;
+                (outcomes[i], var store) = Decide(requests[i]);
+                commit |= store;
             }
         }
 

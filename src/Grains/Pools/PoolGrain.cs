@@ -19,9 +19,11 @@ public sealed partial class PoolGrain(
     // The request key of a coupon granted from a list: one per resident and pool.
     private const string ListRequestKey = "list";
 
-    // The quota activation each shard of residents is served by; grants sent by an older one are
-    // refused, so residents' limits hold while a quota grain moves between silos.
-    private readonly Dictionary<int, Guid> _fences = [];
+    // The quota activation each slot of residents is served by; grants sent by an older one are
+    // refused, so residents' limits hold while a quota grain moves between silos. Kept in the
+    // journal: an activation of this pool that replaces one a quota grain read from must refuse
+    // that quota grain's predecessor too.
+    private Dictionary<int, Guid> _fences = [];
     private readonly ShardLoans _loans = new();
 
     // Coupons passed here by earlier rounds' pools, by pool key, as each last reported its running total.
@@ -76,6 +78,7 @@ public sealed partial class PoolGrain(
         CountRolledIn();
 
         _closure = history.Closure;
+        _fences = new(history.Fences);
         _loans.Restore(history);
         _journal = new PoolJournalWriter(journal, poolKey, history, snapshots, time, PostCounts, DeactivateOnIdle);
         PostCounts();
@@ -90,8 +93,8 @@ public sealed partial class PoolGrain(
         var commit = false;
         for (var i = 0; i < requests.Count; i++)
         {
-            (outcomes[i], var granted) = Decide(requests[i]);
-            commit |= granted;
+            (outcomes[i], var store) = Decide(requests[i]);
+            commit |= store;
         }
 
         if (_shard is not null)
@@ -136,9 +139,10 @@ public sealed partial class PoolGrain(
         return (await StoredAsync([ToCoupon(held, time.GetUtcNow())]))[0];
     }
 
-    // The grant (new, or the one this request already obtained), and whether it must be in the
-    // journal before it is answered: a replay may be of a grant still waiting for its append.
-    private (ClaimOutcome Outcome, bool Granted) Decide(PoolGrantRequest request)
+    // The grant (new, or the one this request already obtained), and whether the answer must wait
+    // for the journal: a replay may be of a grant still waiting for its append, and a slot's fence
+    // taken here holds only once it is stored.
+    private (ClaimOutcome Outcome, bool Store) Decide(PoolGrantRequest request)
     {
         var now = time.GetUtcNow();
         if (_book.Find(request.UserId, request.RequestKey) is { } earlier)
@@ -146,6 +150,7 @@ public sealed partial class PoolGrain(
             return (ClaimOutcome.Granted(ToCoupon(earlier, now)), true);
         }
 
+        var fenced = false;
         if (request.Fence == PoolGrantRequest.Direct)
         {
             // Sent past the quota grains: only a pool whose grants are all a limit counts may
@@ -160,25 +165,27 @@ public sealed partial class PoolGrain(
                 return (ClaimOutcome.Refused(ClaimRefusal.LimitReached), false);
             }
         }
-        else
+        else if (_fences.TryGetValue(request.Slot(), out var fence))
         {
-            var slot = request.Slot();
-            if (_fences.TryGetValue(slot, out var fence) && fence != request.Fence)
+            if (fence != request.Fence)
             {
                 return (ClaimOutcome.Refused(ClaimRefusal.Superseded), false);
             }
-
-            _fences[slot] = request.Fence;
+        }
+        else
+        {
+            FenceSlot(request.Slot(), request.Fence);
+            fenced = true;
         }
 
         if (_paused)
         {
-            return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), false);
+            return (ClaimOutcome.Refused(ClaimRefusal.CampaignPaused), fenced);
         }
 
         if (Unavailable(now) is { } refusal)
         {
-            return (ClaimOutcome.Refused(refusal), false);
+            return (ClaimOutcome.Refused(refusal), fenced);
         }
 
         return (ClaimOutcome.Granted(Grant(request, now)), true);
@@ -207,7 +214,11 @@ public sealed partial class PoolGrain(
         var coupons = new List<Coupon>();
         foreach (var slot in slots)
         {
-            _fences[slot] = fence;
+            if (_fences.GetValueOrDefault(slot) != fence)
+            {
+                FenceSlot(slot, fence);
+            }
+
             coupons.AddRange(_book.OfShard(slot).Select(life => ToCoupon(life, now)));
         }
 
@@ -220,6 +231,15 @@ public sealed partial class PoolGrain(
         var now = time.GetUtcNow();
         var slots = personId is null ? [QuotaShards.Of(userId)] : new[] { QuotaShards.Of(personId), QuotaShards.Of(userId) }.Distinct();
         return await StoredAsync([.. slots.SelectMany(_book.OfShard).Where(life => life.Grant.OwnerId == userId).Select(life => ToCoupon(life, now))]);
+    }
+
+    // The fence is answered only once its append is in the journal (the read waits for it): the
+    // version it moves is what an older activation of this pool, still taking grants from the
+    // quota activation being replaced, fails to append over.
+    private void FenceSlot(int slot, Guid fence)
+    {
+        _fences[slot] = fence;
+        _journal.Fence(slot, fence);
     }
 
     // A quota grain answers a retried claim from what this pool reports, so a report waits until

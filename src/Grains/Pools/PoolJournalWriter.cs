@@ -37,6 +37,7 @@ internal sealed class PoolJournalWriter(
     private Dictionary<string, int> _received = new(StringComparer.Ordinal);
     private Dictionary<int, int> _lent = [];
     private Dictionary<int, int> _borrowed = [];
+    private Dictionary<int, Guid> _fences = [];
     private PoolClosure? _closure;
     private long _decided;
     private long _committed;
@@ -89,6 +90,17 @@ internal sealed class PoolJournalWriter(
         _decided++;
     }
 
+    /// <summary>
+    /// Records that <paramref name="slot"/>'s residents are now served by the quota activation
+    /// <paramref name="fence"/>. Its append moves the journal's version, so an older activation of
+    /// this pool that still takes that activation's predecessor's grants can no longer append them.
+    /// </summary>
+    public void Fence(int slot, Guid fence)
+    {
+        _fences[slot] = fence;
+        _decided++;
+    }
+
     /// <summary>Throws once an append has failed: this activation's memory may hold what its journal does not.</summary>
     public void ThrowIfFailed()
     {
@@ -129,6 +141,7 @@ internal sealed class PoolJournalWriter(
             Closure = _closure,
             Lent = Totals(_lent),
             Borrowed = Totals(_borrowed),
+            Fences = [.. _fences.Select(f => new SlotFence(f.Key, f.Value))],
         };
         var upTo = _decided;
         _grants = [];
@@ -137,6 +150,7 @@ internal sealed class PoolJournalWriter(
         _received = new(StringComparer.Ordinal);
         _lent = [];
         _borrowed = [];
+        _fences = [];
         _closure = null;
 
         try

@@ -43,6 +43,10 @@ public sealed class PoolSnapshot
     [Id(7)]
     public List<Registration> Registrations { get; set; } = [];
 
+    /// <summary>The quota activation each slot of residents is served by, as last recorded.</summary>
+    [Id(8)]
+    public Dictionary<int, Guid> Fences { get; set; } = [];
+
     public int Entries => Grants.Count + Changes.Count + Registrations.Count;
 
     public void Apply(PoolAppended append)
@@ -66,6 +70,10 @@ public sealed class PoolSnapshot
         Closure = append.Closure ?? Closure;
         Raise(Lent, append.Lent);
         Raise(Borrowed, append.Borrowed);
+        foreach (var fence in append.Fences)
+        {
+            Fences[fence.Slot] = fence.Fence;
+        }
     }
 
     /// <summary>A copy that later appends do not change, to be stored while the pool goes on.</summary>
@@ -79,6 +87,7 @@ public sealed class PoolSnapshot
         Closure = Closure,
         Borrowed = new(Borrowed),
         Lent = new(Lent),
+        Fences = new(Fences),
     };
 
     private static void Raise(Dictionary<int, int> totals, IReadOnlyList<LoanTotal> raised)
