@@ -2,13 +2,14 @@
 # Builds the solution and runs every test project, then prints one closing line:
 # "N passed, N failed, N skipped". Embedded tests use an SQLite file in a temporary folder; the
 # PostgreSQL and Redis tests get throwaway servers this script starts (installing PostgreSQL and
-# Redis when missing) and stops at the end; the browser test gets Debian's Chromium, installed
-# when missing.
+# Redis when missing) and stops at the end; the browser test gets Debian's Chromium, and the clock
+# fault test Debian's libfaketime, each installed when missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 source scripts/redis.sh
 source scripts/chromium.sh
+source scripts/faketime.sh
 
 log="$(mktemp)"
 trap 'stop_postgres; stop_redis; rm -f "$log"' EXIT
@@ -22,7 +23,7 @@ if grep -qE ' error [A-Z]+[0-9]+' "$log"; then
     exit 1
 fi
 
-if ! start_postgres || ! start_redis || ! ensure_chromium; then
+if ! start_postgres || ! start_redis || ! ensure_chromium || ! ensure_faketime; then
     echo "0 passed, 1 failed, 0 skipped"
     exit 1
 fi

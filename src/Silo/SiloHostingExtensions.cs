@@ -5,6 +5,7 @@ using Claims.Grains.Campaigns;
 using Claims.Grains.Risk;
 using Claims.Silo.Storage;
 using Claims.Silo.Telemetry;
+using Claims.Silo.Time;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -28,6 +29,7 @@ public static class SiloHostingExtensions
         builder.Services.AddCheckedOptions<RiskOptions>(RiskOptions.Section);
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
 
+        builder.AddClaimsClock(cluster, storage);
         builder.AddClaimsAdmission();
         builder.AddClaimsTelemetry();
         builder.Services.AddClaimsGrains();
@@ -49,6 +51,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddClaimsClient(this IHostApplicationBuilder builder)
     {
         var (cluster, storage) = builder.Configuration.ClaimsOptions();
+        builder.AddClaimsClock(cluster, storage);
         builder.AddClaimsAdmission();
         builder.AddClaimsTelemetry();
         builder.Services.CarryStoreExceptions();

@@ -29,12 +29,13 @@ public sealed class ClaimsProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a node; <paramref name="settings"/> are configuration keys (<c>Storage:Provider</c>,
-    /// …) added to the defaults. Inside a network namespace, the node listens on the namespace's address.
+    /// …) added to the defaults. Inside a network namespace, the node listens on the namespace's
+    /// address; <paramref name="environment"/> is added to the process's environment as it is.
     /// </summary>
-    public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, NetworkNamespace? inside = null)
+    public static async Task<ClaimsProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, NetworkNamespace? inside = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://{inside?.InnerAddress ?? "127.0.0.1"}:{FreePort.Next()}");
-        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll"), address, dataDirectory, settings, inside);
+        var started = Launch(Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll"), address, dataDirectory, settings, inside, environment);
         await started.WaitUntilReadyAsync();
         return started;
     }
@@ -65,7 +66,7 @@ public sealed class ClaimsProcess : IAsyncDisposable
         }
     }
 
-    private static ClaimsProcess Launch(string assembly, Uri? address, string dataDirectory, IReadOnlyDictionary<string, string>? settings, NetworkNamespace? inside = null)
+    private static ClaimsProcess Launch(string assembly, Uri? address, string dataDirectory, IReadOnlyDictionary<string, string>? settings, NetworkNamespace? inside = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var line = inside?.Wrap("dotnet", assembly) ?? ["dotnet", assembly];
         var siloPort = FreePort.Next();
@@ -89,6 +90,11 @@ public sealed class ClaimsProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;

@@ -15,7 +15,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<ClaimsAuthOptions>, TokenIssuer>((jwt, auth, issuer) =>
+            .Configure<IOptions<ClaimsAuthOptions>, TokenIssuer, TimeProvider>((jwt, auth, issuer, time) =>
             {
                 jwt.MapInboundClaims = false;
                 if (auth.Value.Authority is { Length: > 0 } authority)
@@ -34,6 +34,7 @@ public static class AuthExtensions
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    LifetimeValidator = TokenLifetime.On(time),
                 };
                 jwt.Events = new JwtBearerEvents
                 {

@@ -1,5 +1,4 @@
 using Claims.Api.Tests.Histories;
-using Claims.Silo.Storage.Postgres;
 using Npgsql;
 
 namespace Claims.Api.Tests.Faults;
@@ -18,22 +17,20 @@ public sealed class ClusterFaultTests
     public async Task ANodePausedPastItsDeathWakesWithoutWritingWhatItsSuccessorsContradict()
     {
         await using var server = await PostgresServer.StartAsync();
-        await PostgresSchema.ApplyAsync(server.ConnectionString, TestContext.Current.CancellationToken);
-        var settings = NodeSettings.OnPostgres(server.ConnectionString);
-        await using var sleeper = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        await using var survivor = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
+        await using var cluster = await PostgresCluster.StartAsync(server.ConnectionString);
+        var (sleeper, survivor) = (cluster[0], cluster[1]);
         var (calls, rush) = await FaultRun.OpenAsync(survivor, Stock, Residents);
 
         await rush.RunAsync(i => ApiNode.Of(i % 2 == 0 ? sleeper : survivor), ApiNode.Of(survivor), async () =>
         {
             await sleeper.PauseAsync();
-            await WaitUntilDeclaredDeadAsync(server.ConnectionString, settings, sleeper.SiloPort);
+            await WaitUntilDeclaredDeadAsync(server.ConnectionString, cluster.Settings, sleeper.SiloPort);
             await sleeper.ResumeAsync();
         });
 
         // Woken, it finds itself dead in the membership table and stops instead of serving on.
         Assert.True(await sleeper.ExitsWithinAsync(TimeSpan.FromSeconds(60)), sleeper.RecentOutput);
-        await FaultRun.AssertHeldAsync(calls, survivor, () => PostgresClusterTests.JournalCouponIdsAsync(server.ConnectionString, calls.Campaign), sleeper, survivor);
+        await cluster.AssertHeldAsync(calls, survivor);
     }
 
     [Fact]
@@ -42,33 +39,28 @@ public sealed class ClusterFaultTests
         await using var network = await NetworkNamespace.CreateAsync();
         await using var server = await PostgresServer.StartAsync(listenAddress: "*");
         var database = server.ConnectionStringAt(network.OuterAddress);
-        await PostgresSchema.ApplyAsync(database, TestContext.Current.CancellationToken);
-        var outside = NodeSettings.OnPostgres(database);
-        outside["Cluster:AdvertisedAddress"] = network.OuterAddress;
-        var inside = new Dictionary<string, string>(outside) { ["Cluster:AdvertisedAddress"] = network.InnerAddress };
-        await using var majority = await ClaimsProcess.StartAsync(Path.GetTempPath(), outside);
-        await using var isolated = await ClaimsProcess.StartAsync(Path.GetTempPath(), inside, network);
+        await using var cluster = await PostgresCluster.StartAsync(database, nodes: 0);
+        var majority = await cluster.AddAsync(new Dictionary<string, string> { ["Cluster:AdvertisedAddress"] = network.OuterAddress });
+        var isolated = await cluster.AddAsync(new Dictionary<string, string> { ["Cluster:AdvertisedAddress"] = network.InnerAddress }, network);
         var (calls, rush) = await FaultRun.OpenAsync(majority, Stock, Residents);
 
         await rush.RunAsync(i => ApiNode.Of(i % 2 == 0 ? isolated : majority), ApiNode.Of(majority), async () =>
         {
             await network.CutAsync();
-            await WaitUntilDeclaredDeadAsync(database, outside, isolated.SiloPort);
+            await WaitUntilDeclaredDeadAsync(database, cluster.Settings, isolated.SiloPort);
             await network.HealAsync();
         });
 
         Assert.True(await isolated.ExitsWithinAsync(TimeSpan.FromSeconds(60)), isolated.RecentOutput);
-        await FaultRun.AssertHeldAsync(calls, majority, () => PostgresClusterTests.JournalCouponIdsAsync(database, calls.Campaign), isolated, majority);
+        await cluster.AssertHeldAsync(calls, majority);
     }
 
     [Fact]
     public async Task AStalledDatabaseIsAnsweredWith503sThatSayWhenToRetryAndLosesNothing()
     {
         await using var server = await PostgresServer.StartAsync();
-        await PostgresSchema.ApplyAsync(server.ConnectionString, TestContext.Current.CancellationToken);
-        var settings = NodeSettings.OnPostgres(server.ConnectionString);
-        await using var first = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
-        await using var second = await ClaimsProcess.StartAsync(Path.GetTempPath(), settings);
+        await using var cluster = await PostgresCluster.StartAsync(server.ConnectionString);
+        var (first, second) = (cluster[0], cluster[1]);
         var (calls, rush) = await FaultRun.OpenAsync(first, Stock, Residents);
         var stalled = (From: DateTimeOffset.MaxValue, To: DateTimeOffset.MaxValue);
 
@@ -87,7 +79,7 @@ public sealed class ClusterFaultTests
         Assert.Contains(during, o => o.Status == 503);
         var unanswered = during.Where(o => o.Status == 0).ToList();
         Assert.True(unanswered.Count == 0, $"{unanswered.Count} of {during.Count} requests sent during the stall got no answer in {HistoryCalls.Patience}, the first {unanswered.FirstOrDefault()}\n{first.RecentOutput}\n{second.RecentOutput}");
-        await FaultRun.AssertHeldAsync(calls, second, () => PostgresClusterTests.JournalCouponIdsAsync(server.ConnectionString, calls.Campaign), first, second);
+        await cluster.AssertHeldAsync(calls, second);
     }
 
     // The membership table's row for the silo on that port, status 6: declared dead.

@@ -5,11 +5,17 @@ public static class FaultRun
 {
     public static async Task<(HistoryCalls Calls, FaultRush Rush)> OpenAsync(ClaimsProcess node, int stock, int residents, DateTimeOffset? opensAt = null)
     {
-        using var operatorClient = node.ClientFor(TestTokens.Operator());
-        var campaign = ApiCampaigns.Open(stock: stock, opensAt: opensAt);
-        (await operatorClient.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var calls = new HistoryCalls(campaign, await operatorClient.ApprovedMerchantAsync());
+        var calls = await CreateAsync(node, ApiCampaigns.Open(stock: stock, opensAt: opensAt));
         return (calls, new FaultRush(calls, stock, residents));
+    }
+
+    /// <summary>Creates <paramref name="campaign"/> and a merchant approved to redeem its coupons through <paramref name="node"/>.</summary>
+    public static async Task<HistoryCalls> CreateAsync(ClaimsProcess node, CampaignDefinition campaign)
+    {
+        using var operatorClient = node.ClientFor(TestTokens.Operator());
+        var created = await operatorClient.PostAsJsonAsync("/admin/campaigns", campaign, CampaignJson.Options, TestContext.Current.CancellationToken);
+        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode} {await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}\n{node.RecentOutput}");
+        return new HistoryCalls(campaign, await operatorClient.ApprovedMerchantAsync());
     }
 
     /// <summary>
