@@ -27,6 +27,17 @@ public static class LatencyLog
         InvariantCulture(() => HistogramLogWriter.Write(file, start.UtcDateTime, histograms));
     }
 
+    /// <summary>Each histogram of the log at <paramref name="path"/>, by its second from <paramref name="start"/>.</summary>
+    public static IReadOnlyList<(int Second, string Outcome, HistogramBase Latency)> Read(string path, DateTimeOffset start)
+    {
+        var opening = start.ToUnixTimeMilliseconds();
+        using var file = File.OpenRead(path);
+        using var reader = new HistogramLogReader(file);
+        List<HistogramBase> histograms = [];
+        InvariantCulture(() => histograms = [.. reader.ReadHistograms()]);
+        return [.. histograms.Select(h => ((int)Math.Round((h.StartTimeStamp - opening) / 1000.0), (h.Tag ?? "").Replace(TagSpace, ' '), h))];
+    }
+
     // The library formats and parses its timestamps with the current culture: a comma for the
     // decimal point would break the log's own comma-separated columns.
     private static void InvariantCulture(Action action)

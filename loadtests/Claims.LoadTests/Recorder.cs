@@ -84,6 +84,33 @@ public sealed class Recorder
         Interlocked.Add(ref _sent, (int)count);
     }
 
+    /// <summary>Adds requests in flight elsewhere (a part) at the end of <paramref name="second"/>.</summary>
+    public void InFlight(int second, long count)
+    {
+        lock (_lock)
+        {
+            _inFlight[second] = _inFlight.GetValueOrDefault(second) + count;
+        }
+    }
+
+    /// <summary>Adds answers recorded elsewhere (a part's latency log) to the second and outcome they were answered in.</summary>
+    public void Add(int second, string outcome, HistogramBase latency)
+    {
+        lock (_lock)
+        {
+            if (_latency.TryGetValue((second, outcome), out var histogram))
+            {
+                histogram.Add(latency);
+            }
+            else
+            {
+                _latency[(second, outcome)] = latency;
+            }
+        }
+
+        Interlocked.Add(ref _answered, (int)latency.TotalCount);
+    }
+
     public IReadOnlyList<(int Second, string Outcome, HistogramBase Latency)> Latency()
     {
         lock (_lock)

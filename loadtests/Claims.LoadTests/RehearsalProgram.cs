@@ -20,6 +20,8 @@ public static class RehearsalProgram
         {
             case ["tokens", .. var rest]:
                 return TokensCommand.Run(rest, output, error);
+            case ["merge", .. var rest]:
+                return await MergeCommand.RunAsync(rest, output, error, cancellationToken);
         }
 
         RehearsalOptions options;
