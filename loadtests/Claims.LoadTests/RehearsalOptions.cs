@@ -57,6 +57,7 @@ public sealed record RehearsalOptions(
           charts a server process of this machine. --part k/N sends the k-th of N shares of the crowd
           (resident n is in part n % N + 1) from --start-at (the same instant for every part, as
           10:00:00 or 2026-12-11T10:00:00+08:00); part 1 creates the campaign, the others wait for it.
+        Usage: Claims.LoadTests compare A.json B.json [--report compare.html]
         Usage: Claims.LoadTests merge PART.json... [--report rehearsal.html] [--threshold EXPR]...
         """ + "\n" + Threshold.Syntax;
 
@@ -163,7 +164,7 @@ public sealed record RehearsalOptions(
         return (values, thresholds, embedded);
     }
 
-    /// <summary>The files named first in <paramref name="args"/> (for merge), then their options as <see cref="Read"/> finds them.</summary>
+    /// <summary>The files named first in <paramref name="args"/> (for compare and merge), then their options as <see cref="Read"/> finds them.</summary>
     public static (IReadOnlyList<string> Files, Dictionary<string, string> Values, IReadOnlyList<Threshold> Thresholds) ReadFiles(IReadOnlyList<string> args, IReadOnlyList<string> known)
     {
         var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

@@ -20,6 +20,8 @@ public static class RehearsalProgram
         {
             case ["tokens", .. var rest]:
                 return TokensCommand.Run(rest, output, error);
+            case ["compare", .. var rest]:
+                return await CompareCommand.RunAsync(rest, output, error, cancellationToken);
             case ["merge", .. var rest]:
                 return await MergeCommand.RunAsync(rest, output, error, cancellationToken);
         }

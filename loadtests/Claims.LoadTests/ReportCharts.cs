@@ -130,6 +130,19 @@ public static class ReportCharts
         return model;
     }
 
+    /// <summary>One figure over time for several runs, for <c>compare</c>.</summary>
+    public static PlotModel Overlay(string title, bool millis, IEnumerable<(string Run, IEnumerable<DataPoint> Points)> runs)
+    {
+        var model = Model(title, TimeAxis(), millis ? MillisAxis() : ValueAxis("per second"));
+        OxyColor[] colors = [OxyColors.SteelBlue, OxyColors.Firebrick, OxyColors.SeaGreen, OxyColors.DarkOrange];
+        foreach (var (run, index) in runs.Select((run, index) => (run, index)))
+        {
+            model.Series.Add(Line(run.Run, colors[index % colors.Length], run.Points));
+        }
+
+        return model;
+    }
+
     private static readonly OxyColor Grid = OxyColor.FromRgb(0xe0, 0xe0, 0xe0);
 
     // Tableau's ten: distinct from each other, where OxyPlot's own palette repeats near-alike reds.
