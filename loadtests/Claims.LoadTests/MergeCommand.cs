@@ -65,7 +65,10 @@ public static class MergeCommand
             foreach (var second in run.Timeline)
             {
                 recorder.Arrived(second.Second + offset, second.Arrivals);
-                recorder.InFlight(second.Second + offset, second.InFlight);
+                if (second.InFlight is { } inFlight)
+                {
+                    recorder.InFlight(second.Second + offset, inFlight);
+                }
             }
 
             foreach (var pool in run.Pools.Where(p => p.SoldOutAt is not null))

@@ -63,7 +63,11 @@ public static class RehearsalProgram
         var firstRound = Rehearsal.FirstRound(campaign);
         output.WriteLine($"{campaign.Id}: {targets.Count} coupon types, {targets.Sum(t => firstRound.Stock[t.Id]):N0} coupons; crowd {options.Crowd:N0}{(options.Part.IsWhole ? "" : $", part {options.Part}")} at {url}");
         using var watched = options.ServerPid is { } pid ? System.Diagnostics.Process.GetProcessById(pid) : null;
-        var run = new RehearsalRun(http, options, campaign, tokens);
+
+        // The stock readings get a connection of their own: on the crowd's they queued behind every
+        // request waiting for a free connection, and a spike left the stock chart without readings.
+        using var stockHttp = new HttpClient { BaseAddress = url };
+        var run = new RehearsalRun(http, options, campaign, tokens, stockHttp);
         var summary = await run.RunAsync(output, embedded?.Process ?? watched, embedded is null ? url.ToString() : "embedded", cancellationToken);
         return await RunOutputs.FinishAsync(summary, run.Recorder, options.Thresholds, options.ReportFile, output, cancellationToken);
     }

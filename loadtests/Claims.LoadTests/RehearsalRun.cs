@@ -6,10 +6,11 @@ namespace Claims.LoadTests;
 
 /// <summary>
 /// One rehearsal from the opening to its summary: waits for the opening, sends the crowd (or this
-/// part of it) while watching the tool, the server and the pools' stock each second, runs the draw
+/// part of it) while watching the tool, the server and the pools' stock each second (through
+/// <paramref name="stockHttp"/> when given, else the crowd's own client), runs the draw
 /// when rehearsing a registration window, checks the invariants through the API and measures.
 /// </summary>
-public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, CampaignDefinition campaign, ResidentTokens tokens)
+public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, CampaignDefinition campaign, ResidentTokens tokens, HttpClient? stockHttp = null)
 {
     private readonly Rehearsal _rehearsal = new(http, options, campaign, tokens);
 
@@ -30,7 +31,7 @@ public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, Camp
         var startedAt = DateTimeOffset.UtcNow;
         var tool = new ProcessWatch(Process.GetCurrentProcess(), () => _rehearsal.Elapsed);
         var serverWatch = server is null ? null : new ProcessWatch(server, () => _rehearsal.Elapsed);
-        var stock = options.Part.IsFirst ? new StockWatch(http, campaign, tokens, () => _rehearsal.Elapsed) : null;
+        var stock = options.Part.IsFirst ? new StockWatch(stockHttp ?? http, campaign, tokens, () => _rehearsal.Elapsed) : null;
         List<Func<CancellationToken, Task>> watches = [_ => Sampled(tool), _ => Sampled(serverWatch)];
         if (stock is not null)
         {

@@ -53,7 +53,7 @@ public static class ReportCharts
     }
 
     public static PlotModel InFlight(RunSummary run) =>
-        With(Model("Requests in flight (sent, not yet answered)", TimeAxis(), ValueAxis("requests")), Line("in flight", OxyColors.SteelBlue, run.Timeline.Select(s => new DataPoint(s.Second, s.InFlight))));
+        With(Model("Requests in flight (sent, not yet answered)", TimeAxis(), ValueAxis("requests")), Line("in flight", OxyColors.SteelBlue, run.Timeline.Where(s => s.InFlight is not null).Select(s => new DataPoint(s.Second, s.InFlight!.Value))));
 
     public static PlotModel LatencyOverTime(RunSummary run)
     {

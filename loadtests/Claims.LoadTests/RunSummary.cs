@@ -108,7 +108,7 @@ public sealed record RunSummary
             return new SecondFigures(
                 second,
                 arrivals.GetValueOrDefault(second),
-                inFlight.GetValueOrDefault(second),
+                inFlight.TryGetValue(second, out var sent) ? sent : null,
                 answers.ToDictionary(a => a.Outcome, a => a.Latency.TotalCount, StringComparer.Ordinal),
                 Percentile(all, 50),
                 Percentile(all, 90),
