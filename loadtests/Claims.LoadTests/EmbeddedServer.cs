@@ -23,22 +23,16 @@ public sealed class EmbeddedServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>The most memory the server has held resident (VmHWM), where the kernel reports it.</summary>
-    public long? PeakBytes
-    {
-        get
-        {
-            var status = $"/proc/{_process.Id}/status";
-            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-        }
-    }
+    public Process Process => _process;
 
-    public static async Task<EmbeddedServer> StartAsync(TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Starts the server, kept to <paramref name="cpus"/> by taskset when given.</summary>
+    public static async Task<EmbeddedServer> StartAsync(TextWriter log, CpuSet? cpus, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("claims-rehearsal-").FullName;
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll")])
+        string[] host = ["dotnet", Path.Combine(AppContext.BaseDirectory, "Claims.Host.dll")];
+        string[] line = cpus is null ? host : ["taskset", "-c", cpus.ToString(), .. host];
+        var start = new ProcessStartInfo(line[0], line[1..])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -60,7 +54,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new EmbeddedServer(process, dataDirectory, url);
-        log.WriteLine($"Embedded server (pid {process.Id}) at {url}, data in {dataDirectory}");
+        log.WriteLine($"Embedded server (pid {process.Id}{(cpus is null ? "" : $", CPUs {cpus}")}) at {url}, data in {dataDirectory}");
         using var probe = new HttpClient { BaseAddress = url };
         for (var attempt = 0; ; attempt++)
         {

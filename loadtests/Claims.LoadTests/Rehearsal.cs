@@ -33,27 +33,37 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
 
     public string ResidentId(int n) => $"{options.Prefix}-{n:D7}";
 
-    public async Task RunAsync(TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends this part's share of the crowd from now, the opening, and waits for every answer;
+    /// meanwhile each of <paramref name="watches"/> runs once a second.
+    /// </summary>
+    public async Task RunAsync(TextWriter progress, IReadOnlyList<Func<CancellationToken, Task>> watches, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
         var targets = Targets(campaign);
         var region = campaign.Regions.Count == 0 ? "110000" : campaign.Regions[0].PadRight(6, '0');
         var schedule = options.Spike.Schedule(options.Crowd);
-        var residents = new Task[options.Crowd];
+        var residents = new List<Task>(options.Crowd / options.Part.Count + 1);
         _started = Stopwatch.GetTimestamp();
-        using var reporting = new CancellationTokenSource();
-        var reporter = ReportProgressAsync(progress, reporting.Token);
+        using var watching = new CancellationTokenSource();
+        Task[] watchers = [ReportProgressAsync(progress, watching.Token), .. watches.Select(watch => EverySecondAsync(watch, watching.Token))];
         for (var n = 0; n < options.Crowd; n++)
         {
-            await UntilAsync(schedule[n], cancellationToken);
+            // Every part draws every resident's behaviour, so the parts together are the same crowd as one run.
             var behaviour = options.Mix.Pick(random);
             var type = targets[random.Next(targets.Count)];
-            residents[n] = ResidentAsync(ResidentId(n), behaviour, type.Id, behaviour == Behaviour.Outsider ? OutsideRegion : region, schedule[n], cancellationToken);
+            if (!options.Part.Includes(n))
+            {
+                continue;
+            }
+
+            await UntilAsync(schedule[n], cancellationToken);
+            residents.Add(ResidentAsync(ResidentId(n), behaviour, type.Id, behaviour == Behaviour.Outsider ? OutsideRegion : region, schedule[n], cancellationToken));
         }
 
         await Task.WhenAll(residents);
-        await reporting.CancelAsync();
-        await reporter;
+        await watching.CancelAsync();
+        await Task.WhenAll(watchers);
         progress.WriteLine();
     }
 
@@ -95,7 +105,7 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("Idempotency-Key", $"{residentId}-{key}");
-        _recorder.Sending();
+        _recorder.Sending(due);
         string outcome;
         try
         {
@@ -116,7 +126,7 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
             else
             {
                 var code = body.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
-                outcome = $"{status} {code}";
+                outcome = code is null ? $"{status}" : $"{status} {code}";
                 if (code == "sold_out")
                 {
                     _recorder.SawSoldOut(couponTypeId, Elapsed);
@@ -147,6 +157,22 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
         }
     }
 
+    private static async Task EverySecondAsync(Func<CancellationToken, Task> watch, CancellationToken cancellationToken)
+    {
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(cancellationToken))
+            {
+                await watch(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The crowd has been answered.
+        }
+    }
+
     private async Task ReportProgressAsync(TextWriter progress, CancellationToken cancellationToken)
     {
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
@@ -155,6 +181,7 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
         {
             while (await ticks.WaitForNextTickAsync(cancellationToken))
             {
+                _recorder.SawInFlight(Elapsed);
                 var answered = _recorder.Answered;
                 progress.Write($"\r{Elapsed.TotalSeconds,6:F1} s  sent {_recorder.Sent,9:N0}  answered {answered,9:N0}  in flight {_recorder.Sent - answered,7:N0}  granted {_recorder.Granted,8:N0}  {answered - lastAnswered,7:N0}/s   ");
                 lastAnswered = answered;

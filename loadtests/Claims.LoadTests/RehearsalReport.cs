@@ -1,87 +1,106 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using HdrHistogram;
 
 namespace Claims.LoadTests;
 
-/// <summary>The end of a rehearsal: a text summary for the console, and an HTML page with charts of claims/s and latency over time.</summary>
-public sealed record RehearsalReport(
-    RehearsalOptions Options,
-    string CampaignId,
-    TimeSpan Elapsed,
-    Recorder Recorder,
-    IReadOnlyList<string> Violations,
-    long? ServerPeakBytes,
-    string? Draw = null)
+/// <summary>
+/// The end of a rehearsal, from its summary: text for the console, and an HTML page with the
+/// thresholds, the key figures, charts over time (arrivals and answers by outcome, requests in
+/// flight, latency percentiles, each pool's stock, CPU and memory), the latency distribution per
+/// outcome, and the invariant check.
+/// </summary>
+public sealed record RehearsalReport(RunSummary Run)
 {
-    private static readonly double[] Percentiles = [50, 90, 99, 99.9];
-
     public void Print(TextWriter output)
     {
-        var answered = Recorder.Answered;
-        output.WriteLine($"Crowd {Options.Crowd:N0} on {CampaignId}: {Recorder.Sent:N0} requests, {answered:N0} answered in {Elapsed.TotalSeconds:F1} s ({answered / Elapsed.TotalSeconds:N0}/s; peak second {PeakPerSecond():N0}/s)");
-        if (ServerPeakBytes is { } peak)
+        output.WriteLine($"Crowd {Run.Crowd:N0} on {Run.CampaignId}{(Run.Part is null ? "" : $", part {Run.Part}")}: {Run.Requests:N0} requests, {Run.Answered:N0} answered in {Run.Seconds:F1} s ({Figure("throughput")}; peak second {Figure("peak")})");
+        output.WriteLine($"Tool CPU: {Run.ToolCpuSeconds:F1} s on {Run.ToolCores} core(s), {Figure("tool.cpu_per_request")} per request");
+        if (Run.ServerCpuSeconds is { } serverCpu)
         {
-            output.WriteLine($"Server peak memory (resident): {peak / 1024.0 / 1024.0:N0} MiB");
+            output.WriteLine($"Server CPU: {serverCpu:F1} s, {Figure("server.cpu_per_request")} per answer; peak memory (resident) {Figure("server.memory")}");
         }
 
-        if (Draw is not null)
+        if (Run.Draw is not null)
         {
-            output.WriteLine(Draw);
+            output.WriteLine(Run.Draw);
         }
 
         output.WriteLine();
         output.WriteLine($"{"outcome",-28} {"count",10} {"p50 ms",9} {"p90 ms",9} {"p99 ms",9} {"p99.9 ms",9} {"max ms",9}");
-        foreach (var (outcome, latency) in Recorder.ByOutcome())
+        foreach (var outcome in Run.Outcomes)
         {
-            output.WriteLine($"{outcome,-28} {latency.TotalCount,10:N0} {string.Join(" ", Percentiles.Select(p => $"{Millis(latency, p),9:F1}"))} {latency.GetMaxValue() / 1000.0,9:F1}");
+            var l = outcome.Latency;
+            output.WriteLine($"{outcome.Outcome,-28} {outcome.Count,10:N0} {l.P50,9:F1} {l.P90,9:F1} {l.P99,9:F1} {l.P999,9:F1} {l.Max,9:F1}");
         }
 
         output.WriteLine();
-        foreach (var (type, at) in Recorder.SoldOutAt.OrderBy(s => s.Value))
+        foreach (var pool in Run.Pools.Where(p => p.SoldOutAt is not null).OrderBy(p => p.SoldOutAt))
         {
-            output.WriteLine($"{type}: first refused sold out at {at.TotalSeconds:F2} s");
+            output.WriteLine($"{pool.CouponTypeId}: first refused sold out at {pool.SoldOutAt:F2} s");
         }
 
         output.WriteLine();
-        output.WriteLine(Violations.Count == 0
-            ? $"Invariants hold: no pool oversold, sold-out pools granted all they had, {Recorder.Grants.Select(g => g.ResidentId).Distinct().Count():N0} winners' wallets match their grants, nobody over a limit."
-            : $"{Violations.Count} invariant violation(s):");
-        foreach (var violation in Violations.Take(50))
+        output.WriteLine(Run.Violations.Count == 0
+            ? $"Invariants hold: no pool oversold, sold-out pools granted all they had, {Run.Grants.Select(g => g.ResidentId).Distinct().Count():N0} winners' wallets match their grants, nobody over a limit."
+            : $"{Run.Violations.Count} invariant violation(s):");
+        foreach (var violation in Run.Violations.Take(50))
         {
             output.WriteLine($"  VIOLATION {violation}");
+        }
+
+        foreach (var threshold in Run.Thresholds)
+        {
+            output.WriteLine($"Threshold {threshold.Expression}: {(threshold.Passed ? "passed" : "FAILED")} ({threshold.Actual})");
         }
     }
 
     public string Html()
     {
-        var seconds = Recorder.BySecond();
-        var memory = ServerPeakBytes is { } peak ? string.Create(CultureInfo.InvariantCulture, $" Server peak memory {peak / 1024.0 / 1024.0:N0} MiB.") : "";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
-            <!doctype html><html><head><meta charset="utf-8"><title>Rehearsal of {{Encode(CampaignId)}}</title>
-            <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}td,th{padding:.2em .8em;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}.bad{color:#b00}</style>
-            </head><body><h1>Rehearsal of {{Encode(CampaignId)}}</h1>
-            <p>Crowd {{Options.Crowd:N0}}; peak {{Options.Spike.Peak:N0}} arrivals/s after {{Options.Spike.Ramp.TotalSeconds:G}} s, half-life {{Options.Spike.HalfLife.TotalSeconds:G}} s.
-            {{Recorder.Answered:N0}} answers in {{Elapsed.TotalSeconds:F1}} s.{{memory}}</p>
-            <h2>Answers per second</h2>{{Chart(seconds.Select(s => (s.Second, (double)s.Latency.TotalCount)).ToList(), "answers/s")}}
-            <h2>Latency over time (ms, from when each request was due)</h2>{{Chart(seconds.Select(s => (s.Second, Millis(s.Latency, 99))).ToList(), "p99 ms")}}{{Chart(seconds.Select(s => (s.Second, Millis(s.Latency, 50))).ToList(), "p50 ms")}}
-            <h2>Outcomes</h2><table><tr><th>outcome</th><th>count</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th></tr>
+            <!doctype html><html><head><meta charset="utf-8"><title>Rehearsal of {{Encode(Run.CampaignId)}}</title>
+            <style>{{Style}}</style>
+            </head><body><h1>Rehearsal of {{Encode(Run.CampaignId)}}{{(Run.Part is null ? "" : $", part {Run.Part}")}}</h1>
+            <p>{{Encode(Run.Target)}}, opened {{Run.StartedAt:yyyy-MM-dd HH:mm:ss}} UTC. Crowd {{Run.Crowd:N0}}; peak {{Run.PeakArrivals:N0}} arrivals/s after {{Run.RampSeconds:G}} s, half-life {{Run.HalfLifeSeconds:G}} s.
+            {{Run.Requests:N0}} requests, {{Run.Answered:N0}} answered in {{Run.Seconds:F1}} s. Tool CPU {{Run.ToolCpuSeconds:F1}} s on {{Run.ToolCores}} core(s).</p>
             """);
-        foreach (var (outcome, latency) in Recorder.ByOutcome())
+        AppendThresholds(html);
+        html.Append("<h2>Key figures</h2><table><tr><th>figure</th><th>value</th></tr>");
+        foreach (var figure in RunFigures.Of(Run).Where(f => f.Value is not null && RunFigures.RunNames.Contains(f.Name)))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(outcome)}</td><td>{latency.TotalCount:N0}</td>{string.Concat(Percentiles.Select(p => $"<td>{Millis(latency, p):F1}</td>"))}</tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(figure.Name)}</td><td>{Encode(figure.Text)}</td></tr>");
         }
 
-        html.Append("</table><h2>Sold out</h2><table><tr><th>coupon type</th><th>first sold_out at (s)</th></tr>");
-        foreach (var (type, at) in Recorder.SoldOutAt.OrderBy(s => s.Value))
+        html.Append("</table>");
+        Chart(html, "throughput", ReportCharts.Throughput(Run));
+        Chart(html, "in-flight", ReportCharts.InFlight(Run));
+        Chart(html, "latency", ReportCharts.LatencyOverTime(Run));
+        Chart(html, "distribution", ReportCharts.LatencyDistribution(Run));
+        html.Append("<h2>Outcomes</h2><table><tr><th>outcome</th><th>count</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>");
+        foreach (var outcome in Run.Outcomes)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(type)}</td><td>{at.TotalSeconds:F2}</td></tr>");
+            var l = outcome.Latency;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(outcome.Outcome)}</td><td>{outcome.Count:N0}</td>{string.Concat(new[] { l.P50, l.P90, l.P99, l.P999, l.Max }.Select(v => $"<td>{Encode(RunFigure.Format(v, FigureKind.Millis))}</td>"))}</tr>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</table><h2>Invariants</h2><p class=\"{(Violations.Count == 0 ? "" : "bad")}\">{(Violations.Count == 0 ? "All hold." : $"{Violations.Count} violation(s):")}</p><ul>");
-        foreach (var violation in Violations.Take(200))
+        html.Append("</table>");
+        Chart(html, "stock", ReportCharts.Stock(Run));
+        html.Append("<h2>Sold out</h2><table><tr><th>coupon type</th><th>stock</th><th>first sold_out at (s)</th></tr>");
+        foreach (var pool in Run.Pools.OrderBy(p => p.SoldOutAt ?? double.MaxValue))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(pool.CouponTypeId)}</td><td>{pool.Capacity:N0}</td><td>{(pool.SoldOutAt is { } at ? at.ToString("F2", CultureInfo.InvariantCulture) : "-")}</td></tr>");
+        }
+
+        html.Append("</table>");
+        Chart(html, "machine", ReportCharts.Machine(Run));
+        if (Run.Draw is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Draw</h2><p>{Encode(Run.Draw)}</p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Invariants</h2><p class=\"{(Run.Violations.Count == 0 ? "good" : "bad")}\">{(Run.Violations.Count == 0 ? "All hold." : $"{Run.Violations.Count} violation(s):")}</p><ul>");
+        foreach (var violation in Run.Violations.Take(200))
         {
             html.Append(CultureInfo.InvariantCulture, $"<li class=\"bad\">{Encode(violation)}</li>");
         }
@@ -89,28 +108,31 @@ public sealed record RehearsalReport(
         return html.Append("</ul></body></html>").ToString();
     }
 
-    private int PeakPerSecond() => Recorder.BySecond().Select(s => (int)s.Latency.TotalCount).DefaultIfEmpty().Max();
+    /// <summary>The page's style, shared with <c>compare</c>'s page.</summary>
+    public const string Style = "body{font:14px system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}td,th{padding:.2em .8em;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}figure{margin:1em 0}.bad{color:#b00}.good{color:#2e7d32}";
 
-    private static double Millis(LongHistogram latency, double percentile) => latency.GetValueAtPercentile(percentile) / 1000.0;
+    public static void Chart(StringBuilder html, string name, OxyPlot.PlotModel model) =>
+        html.Append(CultureInfo.InvariantCulture, $"<figure data-chart=\"{name}\">{ReportCharts.Svg(name, model)}</figure>");
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    // A line chart as inline SVG: the report is one file that opens anywhere, without scripts.
-    private static string Chart(IReadOnlyList<(int X, double Y)> points, string label)
+    private void AppendThresholds(StringBuilder html)
     {
-        const int Width = 720, Height = 200, Margin = 40;
-        if (points.Count == 0)
+        if (Run.Thresholds.Count == 0)
         {
-            return "<p>(no data)</p>";
+            return;
         }
 
-        var maxX = Math.Max(1, points.Max(p => p.X));
-        var maxY = Math.Max(1e-9, points.Max(p => p.Y));
-        var path = string.Join(" ", points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Margin + (p.X * (Width - (2 * Margin)) / (double)maxX):F1},{Height - Margin - (p.Y * (Height - (2 * Margin)) / maxY):F1}")));
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            <svg width="{Width}" height="{Height}" role="img" aria-label="{Encode(label)}"><rect x="{Margin}" y="{Margin}" width="{Width - (2 * Margin)}" height="{Height - (2 * Margin)}" fill="none" stroke="#ccc"/>
-            <polyline fill="none" stroke="#1565c0" stroke-width="2" points="{path}"/>
-            <text x="{Margin}" y="{Margin - 8}">{Encode(label)} (max {maxY:N1})</text><text x="{Width - Margin}" y="{Height - 12}" text-anchor="end">{maxX} s</text></svg>
-            """);
+        var failed = Run.Thresholds.Count(t => !t.Passed);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Thresholds</h2><p class=\"{(failed == 0 ? "good" : "bad")}\">{(failed == 0 ? "All passed." : $"{failed} of {Run.Thresholds.Count} failed.")}</p>");
+        html.Append("<table><tr><th>threshold</th><th>result</th><th>figure</th></tr>");
+        foreach (var threshold in Run.Thresholds)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(threshold.Passed ? "good" : "bad")}\" data-threshold=\"{(threshold.Passed ? "passed" : "failed")}\"><td>{Encode(threshold.Expression)}</td><td>{(threshold.Passed ? "passed" : "failed")}</td><td>{Encode(threshold.Actual)}</td></tr>");
+        }
+
+        html.Append("</table>");
     }
+
+    private string Figure(string name) => RunFigures.Of(Run).First(f => f.Name == name).Text;
 }
