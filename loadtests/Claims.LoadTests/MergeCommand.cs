@@ -100,6 +100,7 @@ public static class MergeCommand
             PeakArrivals = first.PeakArrivals,
             RampSeconds = first.RampSeconds,
             HalfLifeSeconds = first.HalfLifeSeconds,
+            HoldSeconds = first.HoldSeconds,
             Seconds = parts.Max(p => p.Run.Seconds + (p.Run.StartedAt - start).TotalSeconds),
             Pools = first.Pools,
             Stock = first.Stock,

@@ -13,6 +13,9 @@ namespace Claims.LoadTests;
 /// </summary>
 public sealed class Rehearsal(HttpClient http, RehearsalOptions options, CampaignDefinition campaign, ResidentTokens tokens)
 {
+    /// <summary>The outcome of a claim answered with a coupon.</summary>
+    public const string Granted = "201 granted";
+
     private const string OutsideRegion = "000000";
     private const int BotTaps = 30;
 
@@ -121,7 +124,7 @@ public sealed class Rehearsal(HttpClient http, RehearsalOptions options, Campaig
             else if (status == 201)
             {
                 _recorder.SawGrant(new(residentId, couponTypeId, body.RootElement.GetProperty("couponId").GetString()!, Elapsed));
-                outcome = "201 granted";
+                outcome = Granted;
             }
             else
             {

@@ -35,15 +35,15 @@ public sealed record RehearsalOptions(
 
     public const string Usage = """
         Usage: Claims.LoadTests --campaign samples/lushan-2023.json (--url http://host:port --signing-key KEY | --embedded)
-                                [--crowd 20000] [--peak N] [--ramp 1] [--half-life 2]
+                                [--crowd 20000] [--peak N] [--ramp 1] [--hold 0] [--half-life 2]
                                 [--repeat 0.05] [--outsiders 0.02] [--retries 0.05] [--bots 0.001]
                                 [--prefix r1] [--seed 1] [--report rehearsal.html] [--timeout 30]
                                 [--registration 300] [--threshold EXPR]... [--cpus 0] [--server-pid PID]
                                 [--part k/N --start-at TIME]
           Creates the campaign (its first round moved to open now) with an operator token, then
           sends the crowd's claims on schedule: arrivals rise from 0 to --peak per second over --ramp
-          seconds, then halve every --half-life seconds down to a trickle of 1% of the peak, whatever
-          the answers (an open arrival model). Without --peak, the peak is the one at which the
+          seconds, stay at the peak for --hold seconds (a soak), then halve every --half-life seconds
+          down to a trickle of 1% of the peak, whatever the answers (an open arrival model). Without --peak, the peak is the one at which the
           whole crowd arrives within the spike.
           Mix: repeat tappers tap three times with new keys; outsiders claim from outside the region;
           retries send the same request again after its answer; bots tap 30 times in a second.
@@ -59,15 +59,16 @@ public sealed record RehearsalOptions(
           10:00:00 or 2026-12-11T10:00:00+08:00); part 1 creates the campaign, the others wait for it.
         Usage: Claims.LoadTests compare A.json B.json [--report compare.html]
         Usage: Claims.LoadTests merge PART.json... [--report rehearsal.html] [--threshold EXPR]...
+        Usage: Claims.LoadTests minutes RUN.json [--settle 5]
         """ + "\n" + Threshold.Syntax;
 
     // Without a peak, the one at which the whole crowd arrives within the spike.
-    private static SpikeShape SpikeOf(int crowd, double? peak, TimeSpan ramp, TimeSpan halfLife) =>
-        new(peak ?? SpikeShape.PeakFor(crowd, ramp, halfLife), ramp, halfLife);
+    private static SpikeShape SpikeOf(int crowd, double? peak, TimeSpan ramp, TimeSpan halfLife, TimeSpan hold) =>
+        new(peak ?? SpikeShape.PeakFor(crowd, ramp, halfLife, hold), ramp, halfLife, hold);
 
     public static RehearsalOptions Parse(IReadOnlyList<string> args)
     {
-        var (values, thresholds, embedded) = Read(args, ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout", "registration", "cpus", "server-pid", "part", "start-at"]);
+        var (values, thresholds, embedded) = Read(args, ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "hold", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout", "registration", "cpus", "server-pid", "part", "start-at"]);
         if (embedded == values.ContainsKey("url"))
         {
             throw new ArgumentException("Give either --url (with --signing-key) or --embedded.");
@@ -107,7 +108,7 @@ public sealed record RehearsalOptions(
             url,
             values.TryGetValue("campaign", out var file) ? file : throw new ArgumentException("--campaign is required."),
             crowd,
-            SpikeOf(crowd, values.ContainsKey("peak") ? Number("peak", 0, 1, 10_000_000) : null, TimeSpan.FromSeconds(Number("ramp", 1, 0, 3600)), TimeSpan.FromSeconds(Number("half-life", 2, 0.01, 3600))),
+            SpikeOf(crowd, values.ContainsKey("peak") ? Number("peak", 0, 1, 10_000_000) : null, TimeSpan.FromSeconds(Number("ramp", 1, 0, 3600)), TimeSpan.FromSeconds(Number("half-life", 2, 0.01, 3600)), TimeSpan.FromSeconds(Number("hold", 0, 0, 86_400))),
             new CrowdMix(Number("repeat", 0.05, 0, 1), Number("outsiders", 0.02, 0, 1), Number("retries", 0.05, 0, 1), Number("bots", 0.001, 0, 1)),
             embedded ? EmbeddedSigningKey : values.TryGetValue("signing-key", out var key) ? key : throw new ArgumentException("--signing-key is required with --url."),
             prefix,

@@ -24,6 +24,8 @@ public static class RehearsalProgram
                 return await CompareCommand.RunAsync(rest, output, error, cancellationToken);
             case ["merge", .. var rest]:
                 return await MergeCommand.RunAsync(rest, output, error, cancellationToken);
+            case ["minutes", .. var rest]:
+                return MinutesCommand.Run(rest, output, error);
         }
 
         RehearsalOptions options;

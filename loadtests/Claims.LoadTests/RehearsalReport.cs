@@ -62,7 +62,7 @@ public sealed record RehearsalReport(RunSummary Run)
             <!doctype html><html><head><meta charset="utf-8"><title>Rehearsal of {{Encode(Run.CampaignId)}}</title>
             <style>{{Style}}</style>
             </head><body><h1>Rehearsal of {{Encode(Run.CampaignId)}}{{(Run.Part is null ? "" : $", part {Run.Part}")}}</h1>
-            <p>{{Encode(Run.Target)}}, opened {{Run.StartedAt:yyyy-MM-dd HH:mm:ss}} UTC. Crowd {{Run.Crowd:N0}}; peak {{Run.PeakArrivals:N0}} arrivals/s after {{Run.RampSeconds:G}} s, half-life {{Run.HalfLifeSeconds:G}} s.
+            <p>{{Encode(Run.Target)}}, opened {{Run.StartedAt:yyyy-MM-dd HH:mm:ss}} UTC. Crowd {{Run.Crowd:N0}}; peak {{Run.PeakArrivals:N0}} arrivals/s after {{Run.RampSeconds:G}} s, held {{Run.HoldSeconds:G}} s, half-life {{Run.HalfLifeSeconds:G}} s.
             {{Run.Requests:N0}} requests, {{Run.Answered:N0}} answered in {{Run.Seconds:F1}} s. Tool CPU {{Run.ToolCpuSeconds:F1}} s on {{Run.ToolCores}} core(s).</p>
             """);
         AppendThresholds(html);

@@ -58,6 +58,7 @@ public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, Camp
             PeakArrivals = options.Spike.Peak,
             RampSeconds = options.Spike.Ramp.TotalSeconds,
             HalfLifeSeconds = options.Spike.HalfLife.TotalSeconds,
+            HoldSeconds = options.Spike.Hold.TotalSeconds,
             Seconds = elapsed.TotalSeconds,
             Pools = [.. Rehearsal.Targets(campaign).Select(t => new PoolFigures(t.Id, firstRound.Stock[t.Id], null))],
             Stock = stock?.Samples ?? [],

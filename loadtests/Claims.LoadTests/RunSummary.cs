@@ -36,6 +36,9 @@ public sealed record RunSummary
 
     public required double HalfLifeSeconds { get; init; }
 
+    /// <summary>How long the peak was held before it decayed (a soak's whole run).</summary>
+    public double HoldSeconds { get; init; }
+
     /// <summary>From the opening until the last answer.</summary>
     public required double Seconds { get; init; }
 
