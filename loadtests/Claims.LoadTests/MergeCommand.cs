@@ -111,6 +111,7 @@ public static class MergeCommand
             ToolCpuSeconds = parts.Sum(p => p.Run.ToolCpuSeconds),
             ToolCores = parts.Sum(p => p.Run.ToolCores),
             Draw = first.Draw,
+            WalletsChecked = parts.Any(p => p.Run.WalletsChecked is not null) ? parts.Sum(p => p.Run.WalletsChecked ?? p.Run.Grants.Select(g => g.ResidentId).Distinct().Count()) : null,
             Violations = [.. parts.SelectMany(p => p.Run.Violations.Select(v => $"part {p.Part}: {v}")), .. AcrossParts(parts.Select(p => (p.Part, p.Run)).ToList(), first.Pools)],
         }.Measured(recorder), recorder);
     }

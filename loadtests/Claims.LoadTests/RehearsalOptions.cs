@@ -27,6 +27,9 @@ public sealed record RehearsalOptions(
     /// <summary>The cores the tool keeps to; the embedded server gets the others.</summary>
     public CpuSet? Cpus { get; init; }
 
+    /// <summary>How many winners' wallets the check reads, drawn at random; every winner's when none is given.</summary>
+    public int? CheckWallets { get; init; }
+
     /// <summary>A server process on this machine to chart (CPU, memory) when not embedded.</summary>
     public int? ServerPid { get; init; }
 
@@ -39,7 +42,7 @@ public sealed record RehearsalOptions(
                                 [--repeat 0.05] [--outsiders 0.02] [--retries 0.05] [--bots 0.001]
                                 [--prefix r1] [--seed 1] [--report rehearsal.html] [--timeout 30]
                                 [--registration 300] [--threshold EXPR]... [--cpus 0] [--server-pid PID]
-                                [--part k/N --start-at TIME]
+                                [--part k/N --start-at TIME] [--check-wallets N]
           Creates the campaign (its first round moved to open now) with an operator token, then
           sends the crowd's claims on schedule: arrivals rise from 0 to --peak per second over --ramp
           seconds, stay at the peak for --hold seconds (a soak), then halve every --half-life seconds
@@ -50,7 +53,8 @@ public sealed record RehearsalOptions(
           With --registration S the first round becomes a draw: registration opens now and the
           round (and its draw) S seconds later; the crowd registers instead of claiming, then the
           tool waits for the opening, runs the draw and reports how long it took.
-          Ends with an invariant check through the API and a report: text, an HTML page with charts
+          Ends with an invariant check through the API (of N winners' wallets drawn at random with
+          --check-wallets, every winner's otherwise) and a report: text, an HTML page with charts
           (--report), a JSON summary and a latency log (HdrHistogram's format) beside it. Exits 1 when
           an invariant is broken or a threshold fails, 2 on bad arguments.
           --cpus keeps the tool to those cores (and the embedded server to the others); --server-pid
@@ -68,7 +72,7 @@ public sealed record RehearsalOptions(
 
     public static RehearsalOptions Parse(IReadOnlyList<string> args)
     {
-        var (values, thresholds, embedded) = Read(args, ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "hold", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout", "registration", "cpus", "server-pid", "part", "start-at"]);
+        var (values, thresholds, embedded) = Read(args, ["url", "signing-key", "campaign", "crowd", "peak", "ramp", "hold", "half-life", "repeat", "outsiders", "retries", "bots", "prefix", "seed", "report", "timeout", "registration", "cpus", "server-pid", "part", "start-at", "check-wallets"]);
         if (embedded == values.ContainsKey("url"))
         {
             throw new ArgumentException("Give either --url (with --signing-key) or --embedded.");
@@ -121,6 +125,7 @@ public sealed record RehearsalOptions(
             StartAt = values.TryGetValue("start-at", out var startText) ? StartTime(startText) : null,
             Thresholds = thresholds,
             Cpus = cpus,
+            CheckWallets = values.ContainsKey("check-wallets") ? (int)Number("check-wallets", 0, 1, int.MaxValue) : null,
             ServerPid = values.ContainsKey("server-pid") ? (int)Number("server-pid", 0, 1, int.MaxValue) : null,
         };
     }

@@ -12,6 +12,13 @@ namespace Claims.LoadTests;
 /// </summary>
 public sealed record RehearsalReport(RunSummary Run)
 {
+    // "32,400 winners' wallets", or "20,000 of 2,000,000 winners' wallets" when a sample was read.
+    private string Wallets()
+    {
+        var winners = Run.Grants.Select(g => g.ResidentId).Distinct().Count();
+        return Run.WalletsChecked is { } read && read < winners ? $"{read:N0} of {winners:N0} winners' wallets (drawn at random)" : $"{winners:N0} winners' wallets";
+    }
+
     public void Print(TextWriter output)
     {
         output.WriteLine($"Crowd {Run.Crowd:N0} on {Run.CampaignId}{(Run.Part is null ? "" : $", part {Run.Part}")}: {Run.Requests:N0} requests, {Run.Answered:N0} answered in {Run.Seconds:F1} s ({Figure("throughput")}; peak second {Figure("peak")})");
@@ -42,7 +49,7 @@ public sealed record RehearsalReport(RunSummary Run)
 
         output.WriteLine();
         output.WriteLine(Run.Violations.Count == 0
-            ? $"Invariants hold: no pool oversold, sold-out pools granted all they had, {Run.Grants.Select(g => g.ResidentId).Distinct().Count():N0} winners' wallets match their grants, nobody over a limit."
+            ? $"Invariants hold: no pool oversold, sold-out pools granted all they had, {Wallets()} match their grants, nobody over a limit."
             : $"{Run.Violations.Count} invariant violation(s):");
         foreach (var violation in Run.Violations.Take(50))
         {

@@ -46,7 +46,8 @@ public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, Camp
         serverWatch?.Sample();
         var draw = options.RegistrationWindow is null ? null : await DrawAsync(output, cancellationToken);
         output.WriteLine("Checking the invariants through the API...");
-        var violations = await new InvariantCheck(http, campaign, tokens).RunAsync(Recorder, cancellationToken);
+        var check = new InvariantCheck(http, campaign, tokens, options.CheckWallets);
+        var violations = await check.RunAsync(Recorder, cancellationToken);
         var firstRound = Rehearsal.FirstRound(campaign);
         return new RunSummary
         {
@@ -70,6 +71,7 @@ public sealed class RehearsalRun(HttpClient http, RehearsalOptions options, Camp
             ToolCores = Environment.ProcessorCount,
             Draw = draw,
             Violations = violations,
+            WalletsChecked = options.CheckWallets is null ? null : check.WalletsChecked,
         }.Measured(Recorder);
     }
 

@@ -83,6 +83,9 @@ public sealed record RunSummary
 
     public IReadOnlyList<string> Violations { get; init; } = [];
 
+    /// <summary>How many winners' wallets the check read (<c>--check-wallets</c>); none when it read every winner's.</summary>
+    public int? WalletsChecked { get; init; }
+
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
 
     /// <summary>The file name of the run's latency log (HdrHistogram's log format), beside this summary.</summary>

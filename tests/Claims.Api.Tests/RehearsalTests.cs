@@ -26,6 +26,21 @@ public sealed class RehearsalTests(ClaimsApiFactory factory) : IClassFixture<Cla
     }
 
     [Fact]
+    public async Task AWalletSampleReadsThatManyWinnersAndSaysSo()
+    {
+        var campaign = await factory.CreateCampaignAsync(ApiCampaigns.Open(stock: 40));
+        using var http = factory.CreateClient();
+        var run = new RehearsalRun(http, Options("sampled", "--check-wallets", "5"), campaign, new ResidentTokens(TestTokens.SigningKey));
+
+        var summary = await run.RunAsync(TextWriter.Null, null, "test host", TestContext.Current.CancellationToken);
+
+        Assert.Empty(summary.Violations);
+        Assert.Equal(5, summary.WalletsChecked);
+        var winners = summary.Grants.Select(g => g.ResidentId).Distinct().Count();
+        Assert.Contains($"5 of {winners:N0} winners' wallets (drawn at random) match their grants", Print(new RehearsalReport(summary)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APlantedOversellIsReportedAsAViolation()
     {
         var campaign = ApiCampaigns.Open(stock: 10);
