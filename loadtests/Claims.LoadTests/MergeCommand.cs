@@ -56,8 +56,7 @@ public static class MergeCommand
         {
             // Every part starts at the same opening; a part started late keeps its place on the clock.
             var offset = (int)Math.Round((run.StartedAt - start).TotalSeconds);
-            var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, run.LatencyLog ?? throw new ArgumentException($"{file} names no latency log."));
-            foreach (var (second, outcome, latency) in LatencyLog.Read(log, run.StartedAt))
+            foreach (var (second, outcome, latency) in LatencyLog.Read(RunOutputs.LogBeside(file, run), run.StartedAt))
             {
                 recorder.Add(second + offset, outcome, latency);
             }

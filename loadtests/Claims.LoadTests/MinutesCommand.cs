@@ -25,12 +25,11 @@ public static class MinutesCommand
                 throw new ArgumentException("Give one run summary, and no thresholds.");
             }
 
-            settle = values.TryGetValue("settle", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var m) && m >= 0
-                ? m
-                : values.ContainsKey("settle") ? throw new ArgumentException("--settle must be a whole number of minutes.") : 5;
+            settle = !values.TryGetValue("settle", out var text) ? 5
+                : int.TryParse(text, CultureInfo.InvariantCulture, out var m) && m >= 0 ? m
+                : throw new ArgumentException("--settle must be a whole number of minutes.");
             var run = RunOutputs.Read(files[0]);
-            var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(files[0]))!, run.LatencyLog ?? throw new ArgumentException($"{files[0]} names no latency log."));
-            minutes = Of(run, LatencyLog.Read(log, run.StartedAt));
+            minutes = Of(run, LatencyLog.Read(RunOutputs.LogBeside(files[0], run), run.StartedAt));
         }
         catch (Exception exception) when (exception is ArgumentException or IOException or System.Text.Json.JsonException)
         {

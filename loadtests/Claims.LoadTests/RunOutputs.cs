@@ -26,6 +26,10 @@ public static class RunOutputs
         return run.Violations.Count == 0 && run.Thresholds.All(t => t.Passed) ? 0 : 1;
     }
 
+    /// <summary>The latency log a summary read from <paramref name="summaryPath"/> names, beside it.</summary>
+    public static string LogBeside(string summaryPath, RunSummary run) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(summaryPath))!, run.LatencyLog ?? throw new ArgumentException($"{summaryPath} names no latency log."));
+
     public static RunSummary Read(string path) =>
         JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(path), RunSummary.Json) ?? throw new ArgumentException($"{path} holds no run summary.");
 }

@@ -52,8 +52,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         return node;
     }
 
-    /// <summary>The coupons the pools' journals in the database granted, one entry per grant.</summary>
-    public async Task<IReadOnlyList<string>> JournalCouponIdsAsync(CampaignDefinition campaign) =>
+    // The coupons the pools' journals in the database granted, one entry per grant.
+    private async Task<IReadOnlyList<string>> JournalCouponIdsAsync(CampaignDefinition campaign) =>
         LedgerRows.ClaimedCouponIds(await LedgerRows.ReadPostgresAsync(_connectionString, campaign));
 
     /// <summary>The history judged through <paramref name="through"/>, failing with every node's recent log.</summary>

@@ -19,13 +19,17 @@ public sealed class NodeClock : TimeProvider
         return anchor.At + Stopwatch.GetElapsedTime(anchor.Timestamp);
     }
 
+    /// <summary>How far this clock is behind <paramref name="reference"/>, the time it was at the monotonic <paramref name="timestamp"/>.</summary>
+    public TimeSpan DriftFrom(DateTimeOffset reference, long timestamp) =>
+        reference + Stopwatch.GetElapsedTime(timestamp) - GetUtcNow();
+
     /// <summary>
     /// Counts from <paramref name="reference"/>, the time it was at the monotonic
     /// <paramref name="timestamp"/>; returns how far this moved the clock.
     /// </summary>
     public TimeSpan Anchor(DateTimeOffset reference, long timestamp)
     {
-        var step = reference + Stopwatch.GetElapsedTime(timestamp) - GetUtcNow();
+        var step = DriftFrom(reference, timestamp);
         Volatile.Write(ref _anchor, new Reading(reference, timestamp));
         return step;
     }

@@ -29,16 +29,16 @@ internal sealed partial class ClockAnchoring(NodeClock clock, string? reference,
             return;
         }
 
-        var deadline = Stopwatch.GetTimestamp() + (long)(Patience.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             try
             {
-                var step = await AnchorAsync(cancellationToken);
-                LogAnchored(step.TotalMilliseconds);
+                var (reading, at) = await ReadAsync(cancellationToken);
+                LogAnchored(clock.Anchor(reading, at).TotalMilliseconds);
                 break;
             }
-            catch (NpgsqlException exception) when (Stopwatch.GetTimestamp() < deadline)
+            catch (NpgsqlException exception) when (Stopwatch.GetElapsedTime(started) < Patience)
             {
                 LogReferenceUnavailable(exception);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
@@ -56,8 +56,7 @@ internal sealed partial class ClockAnchoring(NodeClock clock, string? reference,
             try
             {
                 var (reading, at) = await ReadAsync(stoppingToken);
-                var drift = reading + Stopwatch.GetElapsedTime(at) - clock.GetUtcNow();
-                if (drift.Duration() > Tolerance)
+                if (clock.DriftFrom(reading, at).Duration() > Tolerance)
                 {
                     LogStepped(clock.Anchor(reading, at).TotalMilliseconds);
                 }
@@ -67,12 +66,6 @@ internal sealed partial class ClockAnchoring(NodeClock clock, string? reference,
                 LogReferenceUnavailable(exception);
             }
         }
-    }
-
-    private async Task<TimeSpan> AnchorAsync(CancellationToken cancellationToken)
-    {
-        var (reading, at) = await ReadAsync(cancellationToken);
-        return clock.Anchor(reading, at);
     }
 
     // The reference's time as of the middle of the round trip that read it, from the quickest of
